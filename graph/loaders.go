@@ -1,0 +1,128 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"kgraph/graph/store"
+)
+
+// Loaders batch the lookups that nested fields make, so that a list of N
+// relations costs one store call for their entities, not N. They live for
+// one request: each request sees the store as it is.
+type Loaders struct {
+	entities    *dataloadgen.Loader[string, *store.Entity]
+	documents   *dataloadgen.Loader[string, *store.SourceDocument]
+	relationsOf *dataloadgen.Loader[relationsKey, []*store.Relation]
+	// vocabulary is read at most once per request, however many entities
+	// and relations ask for their kind or type.
+	vocabulary func() (*store.Vocabulary, error)
+}
+
+// relationsKey asks for the relations of one entity under one filter.
+type relationsKey struct {
+	id     string
+	filter string // the filter as JSON, so that it can be a map key
+}
+
+// loaderWait is how long a loader gathers keys before it calls the store.
+const loaderWait = time.Millisecond
+
+// NewLoaders returns loaders that read from s.
+func NewLoaders(ctx context.Context, s store.Store) *Loaders {
+	return &Loaders{
+		vocabulary:  sync.OnceValues(func() (*store.Vocabulary, error) { return s.Vocabulary(ctx) }),
+		entities:    dataloadgen.NewLoader(byIDs(s.Entities), dataloadgen.WithWait(loaderWait)),
+		documents:   dataloadgen.NewLoader(byIDs(s.SourceDocuments), dataloadgen.WithWait(loaderWait)),
+		relationsOf: dataloadgen.NewLoader(relationsOfFetcher(s), dataloadgen.WithWait(loaderWait)),
+	}
+}
+
+// byIDs adapts a store's batch lookup (one result per id, nil when unknown)
+// to a loader's fetch function.
+func byIDs[T any](get func(context.Context, []string) ([]*T, error)) func(context.Context, []string) ([]*T, []error) {
+	return func(ctx context.Context, ids []string) ([]*T, []error) {
+		values, err := get(ctx, ids)
+		if err != nil {
+			return nil, []error{err}
+		}
+		return values, nil
+	}
+}
+
+// relationsOfFetcher groups the keys by filter and asks the store once per filter.
+func relationsOfFetcher(s store.Store) func(context.Context, []relationsKey) ([][]*store.Relation, []error) {
+	return func(ctx context.Context, keys []relationsKey) ([][]*store.Relation, []error) {
+		byFilter := map[string][]string{}
+		for _, k := range keys {
+			byFilter[k.filter] = append(byFilter[k.filter], k.id)
+		}
+		found := map[relationsKey][]*store.Relation{}
+		for filterJSON, ids := range byFilter {
+			var f store.RelationFilter
+			if err := json.Unmarshal([]byte(filterJSON), &f); err != nil {
+				return nil, []error{err}
+			}
+			m, err := s.RelationsOf(ctx, ids, f)
+			if err != nil {
+				return nil, []error{err}
+			}
+			for id, rels := range m {
+				found[relationsKey{id, filterJSON}] = rels
+			}
+		}
+		out := make([][]*store.Relation, len(keys))
+		for i, k := range keys {
+			out[i] = found[k]
+		}
+		return out, nil
+	}
+}
+
+type loadersKey struct{}
+
+// WithLoaders is middleware that gives each request its own loaders.
+func WithLoaders(s store.Store, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := context.WithValue(r.Context(), loadersKey{}, NewLoaders(r.Context(), s))
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// loaders returns the request's loaders, or fresh ones when the request
+// came in without them (as in a direct call of the executable schema).
+func (r *Resolver) loaders(ctx context.Context) *Loaders {
+	if l, ok := ctx.Value(loadersKey{}).(*Loaders); ok {
+		return l
+	}
+	return NewLoaders(ctx, r.Store)
+}
+
+// vocabulary returns the vocabulary, read once per request.
+func (r *Resolver) vocabulary(ctx context.Context) (*store.Vocabulary, error) {
+	return r.loaders(ctx).vocabulary()
+}
+
+// entity loads one entity; an id that names nothing is an internal error,
+// since relations only point at stored entities.
+func (r *Resolver) entity(ctx context.Context, id string) (*store.Entity, error) {
+	e, err := r.loaders(ctx).entities.Load(ctx, id)
+	if err == nil && e == nil {
+		return nil, store.Errorf(store.EINTERNAL, "relation points at missing entity %q", id)
+	}
+	return e, err
+}
+
+// relationsOf loads the relations of an entity that pass the filter.
+func (r *Resolver) relationsOf(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
+	b, err := json.Marshal(f)
+	if err != nil {
+		return nil, err
+	}
+	return r.loaders(ctx).relationsOf.Load(ctx, relationsKey{id: id, filter: string(b)})
+}

@@ -1,0 +1,280 @@
+package store
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Dataset is a whole knowledge graph, or a part of one to add: the unit the
+// seed, the import command and Store.Apply work with.
+type Dataset struct {
+	// Vocabulary declares the entity kinds and relation types used.
+	Vocabulary Vocabulary `json:"vocabulary"`
+	// Sources lists the documents the citations refer to.
+	Sources []SourceDocument `json:"sources"`
+	// Entities lists the nodes.
+	Entities []Entity `json:"entities"`
+	// Relations lists the edges.
+	Relations []Relation `json:"relations"`
+}
+
+// Problem is one thing wrong with a dataset, located precisely enough for a
+// person to find and fix it.
+type Problem struct {
+	// Section is "entityKinds", "relationTypes", "sources", "entities" or "relations".
+	Section string
+	// Index is the element's 0-based position in its section, or -1.
+	Index int
+	// ID is the element's id, when it has one.
+	ID string
+	// Field is the JSON field at fault, or "" for the element as a whole.
+	Field string
+	// Message says what is wrong.
+	Message string
+}
+
+// String renders the problem as "entities[3] (id "ussr") field kind: ...".
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.Section)
+	if p.Index >= 0 {
+		fmt.Fprintf(&b, "[%d]", p.Index)
+	}
+	if p.ID != "" {
+		fmt.Fprintf(&b, " (id %q)", p.ID)
+	}
+	if p.Field != "" {
+		fmt.Fprintf(&b, " field %q", p.Field)
+	}
+	b.WriteString(": ")
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+var (
+	slugPattern          = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	kindPattern          = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	relTypePattern       = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+	langTagPattern       = regexp.MustCompile(`^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)
+	maxLabelLength       = 500
+	maxDescriptionLength = 4000
+)
+
+// Validate checks the dataset on its own: ids well formed and unique, every
+// kind, type, entity and source referred to declared, labels present, dates
+// in order. It returns every problem found, in document order.
+func (d *Dataset) Validate() []Problem {
+	v := &validator{d: d}
+	v.vocabulary()
+	v.sources()
+	v.entities()
+	v.relations()
+	return v.problems
+}
+
+// Check is Validate as an error: nil, or an EINVALID *Error listing every problem.
+func (d *Dataset) Check() error {
+	return ProblemsError(d.Validate())
+}
+
+// ProblemsError turns problems into one EINVALID error, or nil when there are none.
+func ProblemsError(problems []Problem) error {
+	if len(problems) == 0 {
+		return nil
+	}
+	lines := make([]string, len(problems))
+	for i, p := range problems {
+		lines[i] = p.String()
+	}
+	return Errorf(EINVALID, "invalid dataset (%d problems): %s", len(problems), strings.Join(lines, "; "))
+}
+
+// Merge returns the dataset that results from applying other on top of d:
+// elements with the same id are replaced, new ones added, all in id order.
+func (d *Dataset) Merge(other *Dataset) *Dataset {
+	out := &Dataset{Vocabulary: d.Vocabulary.Merge(other.Vocabulary)}
+	out.Sources = mergeByID(d.Sources, other.Sources, func(s SourceDocument) string { return s.ID })
+	out.Entities = mergeByID(d.Entities, other.Entities, func(e Entity) string { return e.ID })
+	out.Relations = mergeByID(d.Relations, other.Relations, func(r Relation) string { return r.ID })
+	return out
+}
+
+func mergeByID[T any](base, add []T, id func(T) string) []T {
+	byID := make(map[string]T, len(base)+len(add))
+	for _, x := range base {
+		byID[id(x)] = x
+	}
+	for _, x := range add {
+		byID[id(x)] = x
+	}
+	out := make([]T, 0, len(byID))
+	for _, x := range byID {
+		out = append(out, x)
+	}
+	sort.Slice(out, func(i, j int) bool { return id(out[i]) < id(out[j]) })
+	return out
+}
+
+type validator struct {
+	d        *Dataset
+	problems []Problem
+}
+
+func (v *validator) add(section string, index int, id, field, format string, args ...any) {
+	v.problems = append(v.problems, Problem{Section: section, Index: index, ID: id, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) vocabulary() {
+	seen := map[string]bool{}
+	for i, k := range v.d.Vocabulary.EntityKinds {
+		v.id("entityKinds", i, k.ID, kindPattern, "lower_snake_case such as \"state\"", seen)
+		v.labels("entityKinds", i, k.ID, "labels", k.Labels, true, false)
+		v.labels("entityKinds", i, k.ID, "descriptions", k.Descriptions, false, false)
+	}
+	seen = map[string]bool{}
+	for i, t := range v.d.Vocabulary.RelationTypes {
+		v.id("relationTypes", i, t.ID, relTypePattern, "UPPER_SNAKE_CASE such as \"SIGNED\"", seen)
+		v.labels("relationTypes", i, t.ID, "labels", t.Labels, true, false)
+		v.labels("relationTypes", i, t.ID, "inverseLabels", t.InverseLabels, true, false)
+		v.labels("relationTypes", i, t.ID, "descriptions", t.Descriptions, false, false)
+	}
+}
+
+func (v *validator) sources() {
+	seen := map[string]bool{}
+	for i, s := range v.d.Sources {
+		v.id("sources", i, s.ID, slugPattern, "a lower-case slug such as \"my-article\"", seen)
+		if strings.TrimSpace(s.Title) == "" {
+			v.add("sources", i, s.ID, "title", "a title is required")
+		}
+		if !langTagPattern.MatchString(s.Language) {
+			v.add("sources", i, s.ID, "language", "%q is not a language tag such as \"en\" or \"ar\"", s.Language)
+		}
+		v.labels("sources", i, s.ID, "descriptions", s.Descriptions, false, false)
+	}
+}
+
+func (v *validator) entities() {
+	seen := map[string]bool{}
+	for i, e := range v.d.Entities {
+		v.id("entities", i, e.ID, slugPattern, "a lower-case slug such as \"soviet-union\"", seen)
+		if v.d.Vocabulary.Kind(e.Kind) == nil {
+			v.add("entities", i, e.ID, "kind", "%s", ErrorMessage(v.d.Vocabulary.CheckKind(e.Kind)))
+		}
+		v.labels("entities", i, e.ID, "labels", e.Labels, true, false)
+		v.labels("entities", i, e.ID, "aliases", e.Aliases, false, true)
+		v.labels("entities", i, e.ID, "descriptions", e.Descriptions, false, false)
+		v.period("entities", i, e.ID, e.Start, e.End)
+		v.citations("entities", i, e.ID, e.Sources, false)
+	}
+}
+
+func (v *validator) relations() {
+	entities := make(map[string]bool, len(v.d.Entities))
+	for _, e := range v.d.Entities {
+		entities[e.ID] = true
+	}
+	seen := map[string]bool{}
+	for i, r := range v.d.Relations {
+		v.id("relations", i, r.ID, slugPattern, "a lower-case slug such as \"ussr-recognized-by-yugoslavia\"", seen)
+		if v.d.Vocabulary.Type(r.Type) == nil {
+			v.add("relations", i, r.ID, "type", "%s", ErrorMessage(v.d.Vocabulary.CheckTypes([]string{r.Type})))
+		}
+		if !entities[r.FromID] {
+			v.add("relations", i, r.ID, "from", "no entity has the id %q", r.FromID)
+		}
+		if !entities[r.ToID] {
+			v.add("relations", i, r.ID, "to", "no entity has the id %q", r.ToID)
+		}
+		v.labels("relations", i, r.ID, "descriptions", r.Descriptions, false, false)
+		v.period("relations", i, r.ID, r.Start, r.End)
+		v.citations("relations", i, r.ID, r.Sources, true)
+	}
+}
+
+func (v *validator) id(section string, i int, id string, pattern *regexp.Regexp, want string, seen map[string]bool) {
+	switch {
+	case id == "":
+		v.add(section, i, id, "id", "an id is required")
+	case !pattern.MatchString(id):
+		v.add(section, i, id, "id", "%q is not a valid id: use %s", id, want)
+	case seen[id]:
+		v.add(section, i, id, "id", "the id %q is used twice", id)
+	}
+	seen[id] = true
+}
+
+func (v *validator) labels(section string, i int, id, field string, labels []Label, required, many bool) {
+	if required && !hasLang(labels, DefaultLang) {
+		v.add(section, i, id, field, "an English (\"en\") text is required")
+	}
+	limit := maxLabelLength
+	if field == "descriptions" {
+		limit = maxDescriptionLength
+	}
+	langs := map[string]bool{}
+	for _, l := range labels {
+		switch {
+		case !langTagPattern.MatchString(l.Lang):
+			v.add(section, i, id, field, "%q is not a language tag such as \"en\" or \"ar\"", l.Lang)
+		case strings.TrimSpace(l.Text) == "":
+			v.add(section, i, id, field, "the %q text is empty", l.Lang)
+		case len([]rune(l.Text)) > limit:
+			v.add(section, i, id, field, "the %q text is longer than %d characters", l.Lang, limit)
+		case langs[l.Lang] && !many:
+			v.add(section, i, id, field, "two texts in %q; give one per language", l.Lang)
+		}
+		langs[l.Lang] = true
+	}
+}
+
+func (v *validator) period(section string, i int, id string, start, end *PartialDate) {
+	if start != nil && end != nil && start.First() > end.Last() {
+		v.add(section, i, id, "end", "ends (%s) before it starts (%s)", end, start)
+	}
+}
+
+func (v *validator) citations(section string, i int, id string, cites []Citation, required bool) {
+	if required && len(cites) == 0 {
+		v.add(section, i, id, "sources", "at least one citation is required")
+	}
+	for _, c := range cites {
+		known := false
+		for _, s := range v.d.Sources {
+			known = known || s.ID == c.Source
+		}
+		switch {
+		case !known:
+			v.add(section, i, id, "sources", "no source document has the id %q", c.Source)
+		case c.Paragraph < 0 || c.Sentence < 0 || (c.Sentence > 0 && c.Paragraph == 0):
+			v.add(section, i, id, "sources", "paragraph and sentence are numbered from 1 (0 cites the whole document; a sentence needs its paragraph)")
+		}
+	}
+}
+
+// PrepareApply returns the graph that results from applying incoming on top
+// of current, or an EINVALID error listing every problem: those of the merged
+// graph (dangling ids, unknown kinds and types, ...) and ids that incoming
+// gives twice. Every store's Apply calls it, so they accept the same input.
+func PrepareApply(current, incoming *Dataset) (*Dataset, error) {
+	var problems []Problem
+	for _, p := range incoming.Validate() {
+		// Problems that only the merged graph can judge are reported from it.
+		if p.Field == "id" || p.Field == "" {
+			problems = append(problems, p)
+		}
+	}
+	merged := current.Merge(incoming)
+	for _, p := range merged.Validate() {
+		if p.Field != "id" {
+			p.Index = -1 // an index into the merged graph would mislead
+			problems = append(problems, p)
+		}
+	}
+	if err := ProblemsError(problems); err != nil {
+		return nil, err
+	}
+	return merged, nil
+}

@@ -1,0 +1,68 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes, as the API reports them in extensions.code. They are the only
+// codes a Store returns; anything else is reported as EINTERNAL.
+const (
+	// ENOTFOUND: the named entity, relation or document does not exist.
+	ENOTFOUND = "NOT_FOUND"
+	// EINVALID: the input is malformed or outside a documented limit.
+	EINVALID = "INVALID"
+	// ECONFLICT: the input contradicts what is stored.
+	ECONFLICT = "CONFLICT"
+	// EUNAUTHORIZED: the caller may not do this.
+	EUNAUTHORIZED = "UNAUTHORIZED"
+	// EUNAVAILABLE: the backing database cannot be reached right now.
+	EUNAVAILABLE = "UNAVAILABLE"
+	// EINTERNAL: a bug or an unexpected failure; its detail is logged, never shown.
+	EINTERNAL = "INTERNAL"
+)
+
+// Error is an error meant for the caller: its Code says what kind of failure
+// it is and its Message says, in plain words, what to change.
+type Error struct {
+	// Code is one of the E* constants.
+	Code string
+	// Message is shown to the caller as it is.
+	Message string
+}
+
+// Error implements the error interface.
+func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Message) }
+
+// Errorf returns an *Error with the given code and a formatted message.
+func Errorf(code string, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first *Error in err's chain, EINTERNAL
+// for any other error, and "" for nil.
+func ErrorCode(err error) string {
+	var e *Error
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &e):
+		return e.Code
+	default:
+		return EINTERNAL
+	}
+}
+
+// ErrorMessage returns the caller-facing message of err: the message of its
+// *Error, or a generic one for internal errors, whose detail is not shown.
+func ErrorMessage(err error) string {
+	var e *Error
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &e):
+		return e.Message
+	default:
+		return "internal error"
+	}
+}

@@ -1,0 +1,109 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+)
+
+// Label is a text in one language.
+type Label struct {
+	// Lang is a BCP 47 language tag such as "en" or "ar".
+	Lang string `json:"lang"`
+	// Text is the text itself.
+	Text string `json:"text"`
+}
+
+// DefaultLang is the language every label set must have and that a request
+// for a missing language falls back to.
+const DefaultLang = "en"
+
+// Texts holds at most one text per language (a name, a description). In
+// JSON it is an object from language to text, {"en": "...", "ar": "..."},
+// which keeps dataset files short and their diffs readable.
+type Texts []Label
+
+// Aliases holds any number of texts per language. In JSON it is an object
+// from language to a list of texts.
+type Aliases []Label
+
+// Pick returns the text in lang, falling back to English and then to the
+// first text; "" when there are none.
+func (t Texts) Pick(lang string) string {
+	for _, want := range []string{lang, DefaultLang} {
+		for _, l := range t {
+			if l.Lang == want {
+				return l.Text
+			}
+		}
+	}
+	if len(t) > 0 {
+		return t[0].Text
+	}
+	return ""
+}
+
+// MarshalJSON writes the texts as an object keyed by language, in language order.
+func (t Texts) MarshalJSON() ([]byte, error) {
+	m := make(map[string]string, len(t))
+	for _, l := range t {
+		m[l.Lang] = l.Text
+	}
+	return json.Marshal(m)
+}
+
+// UnmarshalJSON reads an object keyed by language.
+func (t *Texts) UnmarshalJSON(b []byte) error {
+	var m map[string]string
+	if err := json.Unmarshal(b, &m); err != nil {
+		return Errorf(EINVALID, "expected an object from language to text, such as {\"en\": \"...\", \"ar\": \"...\"}")
+	}
+	*t = Texts{}
+	for _, lang := range sortedKeys(m) {
+		*t = append(*t, Label{Lang: lang, Text: m[lang]})
+	}
+	return nil
+}
+
+// MarshalJSON writes the aliases as an object from language to a list.
+func (a Aliases) MarshalJSON() ([]byte, error) {
+	m := map[string][]string{}
+	for _, l := range a {
+		m[l.Lang] = append(m[l.Lang], l.Text)
+	}
+	return json.Marshal(m)
+}
+
+// UnmarshalJSON reads an object from language to a list of texts.
+func (a *Aliases) UnmarshalJSON(b []byte) error {
+	var m map[string][]string
+	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&m); err != nil {
+		return Errorf(EINVALID, "expected an object from language to a list of texts, such as {\"en\": [\"USSR\"]}")
+	}
+	*a = Aliases{}
+	for _, lang := range sortedKeys(m) {
+		for _, text := range m[lang] {
+			*a = append(*a, Label{Lang: lang, Text: text})
+		}
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// hasLang reports whether labels has a text in lang.
+func hasLang(labels []Label, lang string) bool {
+	for _, l := range labels {
+		if l.Lang == lang && l.Text != "" {
+			return true
+		}
+	}
+	return false
+}

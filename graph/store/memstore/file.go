@@ -1,0 +1,108 @@
+package memstore
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"kgraph/graph/store"
+)
+
+// The data file keeps one bucket per section, each element stored as JSON
+// under its id, so that a change rewrites only the elements it touches.
+var (
+	bucketKinds     = []byte("entityKinds")
+	bucketTypes     = []byte("relationTypes")
+	bucketSources   = []byte("sources")
+	bucketEntities  = []byte("entities")
+	bucketRelations = []byte("relations")
+	allBuckets      = [][]byte{bucketKinds, bucketTypes, bucketSources, bucketEntities, bucketRelations}
+)
+
+// file is the bbolt data file.
+type file struct{ db *bolt.DB }
+
+func openFile(path string) (*file, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("create data directory: %w", err)
+		}
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, store.Errorf(store.ECONFLICT, "the data file %s is in use by another process (is the server running?)", path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open data file %s: %w", path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("prepare data file %s: %w", path, err)
+	}
+	return &file{db: db}, nil
+}
+
+func (f *file) close() error { return f.db.Close() }
+
+// load reads the whole file; bbolt iterates keys in byte order, which is
+// the id order the store keeps.
+func (f *file) load() (*store.Dataset, error) {
+	d := &store.Dataset{}
+	err := f.db.View(func(tx *bolt.Tx) error {
+		return errors.Join(
+			loadBucket(tx, bucketKinds, &d.Vocabulary.EntityKinds),
+			loadBucket(tx, bucketTypes, &d.Vocabulary.RelationTypes),
+			loadBucket(tx, bucketSources, &d.Sources),
+			loadBucket(tx, bucketEntities, &d.Entities),
+			loadBucket(tx, bucketRelations, &d.Relations),
+		)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read data file: %w", err)
+	}
+	return d, nil
+}
+
+func loadBucket[T any](tx *bolt.Tx, name []byte, into *[]T) error {
+	return tx.Bucket(name).ForEach(func(k, v []byte) error {
+		var x T
+		if err := json.Unmarshal(v, &x); err != nil {
+			return fmt.Errorf("%s/%s: %w", name, k, err)
+		}
+		*into = append(*into, x)
+		return nil
+	})
+}
+
+// write stores the changed elements in one transaction, synced to disk
+// before it returns.
+func (f *file) write(c changes) error {
+	err := f.db.Update(func(tx *bolt.Tx) error {
+		for bucket, elems := range c {
+			b := tx.Bucket([]byte(bucket))
+			for id, data := range elems {
+				if err := b.Put([]byte(id), data); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("write data file: %w", err)
+	}
+	return nil
+}

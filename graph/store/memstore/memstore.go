@@ -1,0 +1,329 @@
+// Package memstore is the embedded store: the whole graph held in memory,
+// with the indexes the queries need, and persisted to one bbolt file so that
+// what Apply acknowledged survives a restart.
+package memstore
+
+import (
+	"context"
+	"sort"
+	"sync"
+
+	"kgraph/graph/store"
+)
+
+// Store is the embedded store. Reads run concurrently; Apply runs alone.
+type Store struct {
+	file *file
+
+	mu        sync.RWMutex
+	vocab     store.Vocabulary
+	sources   map[string]*store.SourceDocument
+	entities  []*store.Entity          // in id order
+	byID      map[string]*store.Entity // id -> entity
+	relations []*store.Relation        // in id order
+	touching  map[string][]*store.Relation
+	keys      map[string][]store.SearchKey // id -> normalized names
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens (or creates) the data file at path and loads it into memory.
+func Open(path string) (*Store, error) {
+	f, err := openFile(path)
+	if err != nil {
+		return nil, err
+	}
+	d, err := f.load()
+	if err != nil {
+		f.close()
+		return nil, err
+	}
+	s := &Store{file: f}
+	s.index(d)
+	return s, nil
+}
+
+// index rebuilds every in-memory structure from d, whose sections are in id order.
+func (s *Store) index(d *store.Dataset) {
+	s.vocab = d.Vocabulary
+	s.sources = make(map[string]*store.SourceDocument, len(d.Sources))
+	for i := range d.Sources {
+		s.sources[d.Sources[i].ID] = &d.Sources[i]
+	}
+	s.entities = make([]*store.Entity, len(d.Entities))
+	s.byID = make(map[string]*store.Entity, len(d.Entities))
+	s.keys = make(map[string][]store.SearchKey, len(d.Entities))
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		s.entities[i] = e
+		s.byID[e.ID] = e
+		s.keys[e.ID] = store.SearchKeys(e)
+	}
+	s.relations = make([]*store.Relation, len(d.Relations))
+	s.touching = map[string][]*store.Relation{}
+	for i := range d.Relations {
+		r := &d.Relations[i]
+		s.relations[i] = r
+		s.touching[r.FromID] = append(s.touching[r.FromID], r)
+		if r.ToID != r.FromID {
+			s.touching[r.ToID] = append(s.touching[r.ToID], r)
+		}
+	}
+}
+
+// Close closes the data file.
+func (s *Store) Close() error { return s.file.close() }
+
+// Ping always succeeds: an open embedded store can always serve.
+func (s *Store) Ping(ctx context.Context) error { return ctx.Err() }
+
+// Vocabulary implements store.Store.
+func (s *Store) Vocabulary(ctx context.Context) (*store.Vocabulary, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	v := s.vocab
+	return &v, nil
+}
+
+// SourceDocuments implements store.Store.
+func (s *Store) SourceDocuments(ctx context.Context, ids []string) ([]*store.SourceDocument, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]*store.SourceDocument, len(ids))
+	for i, id := range ids {
+		out[i] = s.sources[id]
+	}
+	return out, nil
+}
+
+// Entities implements store.Store.
+func (s *Store) Entities(ctx context.Context, ids []string) ([]*store.Entity, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]*store.Entity, len(ids))
+	for i, id := range ids {
+		out[i] = s.byID[id]
+	}
+	return out, nil
+}
+
+// ListEntities implements store.Store.
+func (s *Store) ListEntities(ctx context.Context, q store.EntityQuery) (*store.EntityPage, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := q.Check(&s.vocab); err != nil {
+		return nil, err
+	}
+	matching := s.entities
+	if q.Kind != "" {
+		matching = nil
+		for _, e := range s.entities {
+			if e.Kind == q.Kind {
+				matching = append(matching, e)
+			}
+		}
+	}
+	page, more, err := store.Page(matching, entityID, q.First, q.After)
+	if err != nil {
+		return nil, err
+	}
+	return &store.EntityPage{Entities: page, TotalCount: len(matching), HasNextPage: more}, nil
+}
+
+// Search implements store.Store.
+func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]*store.Entity, error) {
+	if err := q.Check(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return store.RankSearch(s.entities, q, func(e *store.Entity) []store.SearchKey { return s.keys[e.ID] }), nil
+}
+
+// ListRelations implements store.Store.
+func (s *Store) ListRelations(ctx context.Context, q store.RelationQuery) (*store.RelationPage, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := q.Check(&s.vocab); err != nil {
+		return nil, err
+	}
+	if err := s.mustExist(q.From, q.To); err != nil {
+		return nil, err
+	}
+	candidates := s.relations
+	if q.From != "" {
+		candidates = s.touching[q.From]
+	} else if q.To != "" {
+		candidates = s.touching[q.To]
+	}
+	var matching []*store.Relation
+	for _, r := range candidates {
+		if q.Matches(r) {
+			matching = append(matching, r)
+		}
+	}
+	page, more, err := store.Page(matching, relationID, q.First, q.After)
+	if err != nil {
+		return nil, err
+	}
+	return &store.RelationPage{Relations: page, TotalCount: len(matching), HasNextPage: more}, nil
+}
+
+// RelationsOf implements store.Store.
+func (s *Store) RelationsOf(ctx context.Context, ids []string, f store.RelationFilter) (map[string][]*store.Relation, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := f.Check(&s.vocab); err != nil {
+		return nil, err
+	}
+	return s.relationsOf(ids, f), nil
+}
+
+func (s *Store) relationsOf(ids []string, f store.RelationFilter) map[string][]*store.Relation {
+	out := make(map[string][]*store.Relation, len(ids))
+	for _, id := range ids {
+		for _, r := range s.touching[id] {
+			if f.Touches(r, id, &s.vocab) {
+				out[id] = append(out[id], r)
+			}
+		}
+	}
+	return out
+}
+
+// adjacency serves the shared traversals from memory; the caller holds the read lock.
+func (s *Store) adjacency(f store.RelationFilter) store.Adjacency {
+	return func(ctx context.Context, ids []string) (map[string][]*store.Relation, error) {
+		return s.relationsOf(ids, f), ctx.Err()
+	}
+}
+
+// Neighborhood implements store.Store.
+func (s *Store) Neighborhood(ctx context.Context, q store.NeighborhoodQuery) (*store.Subgraph, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := q.Check(&s.vocab); err != nil {
+		return nil, err
+	}
+	if err := s.mustExist(q.ID); err != nil {
+		return nil, err
+	}
+	ids, rels, truncated, err := store.NeighborhoodIDs(ctx, q, s.adjacency(q.Filter()))
+	if err != nil {
+		return nil, err
+	}
+	return &store.Subgraph{Entities: s.lookup(ids), Relations: rels, Truncated: truncated}, nil
+}
+
+// ShortestPath implements store.Store.
+func (s *Store) ShortestPath(ctx context.Context, q store.PathQuery) (*store.Path, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := q.Check(&s.vocab); err != nil {
+		return nil, err
+	}
+	if err := s.mustExist(q.From, q.To); err != nil {
+		return nil, err
+	}
+	ids, rels, err := store.ShortestPathRelations(ctx, q, s.adjacency(q.Filter()))
+	if err != nil || ids == nil {
+		return nil, err
+	}
+	return &store.Path{Entities: s.lookup(ids), Relations: rels}, nil
+}
+
+// Timeline implements store.Store.
+func (s *Store) Timeline(ctx context.Context, q store.TimelineQuery) ([]*store.Relation, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := q.Check(&s.vocab); err != nil {
+		return nil, err
+	}
+	if err := s.mustExist(q.Entity); err != nil {
+		return nil, err
+	}
+	candidates := s.relations
+	if q.Entity != "" {
+		candidates = s.touching[q.Entity]
+	}
+	out := []*store.Relation{}
+	for _, r := range candidates {
+		if q.Matches(r) {
+			out = append(out, r)
+		}
+	}
+	store.TimelineOrder(out)
+	return out, nil
+}
+
+// Export implements store.Store.
+func (s *Store) Export(ctx context.Context) (*store.Dataset, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.snapshot(), nil
+}
+
+// snapshot copies the graph into a Dataset; the caller holds a lock.
+func (s *Store) snapshot() *store.Dataset {
+	d := &store.Dataset{
+		Vocabulary: store.Vocabulary{
+			EntityKinds:   append([]store.EntityKind{}, s.vocab.EntityKinds...),
+			RelationTypes: append([]store.RelationType{}, s.vocab.RelationTypes...),
+		},
+		Sources:   make([]store.SourceDocument, 0, len(s.sources)),
+		Entities:  make([]store.Entity, len(s.entities)),
+		Relations: make([]store.Relation, len(s.relations)),
+	}
+	for _, src := range s.sources {
+		d.Sources = append(d.Sources, *src)
+	}
+	sort.Slice(d.Sources, func(i, j int) bool { return d.Sources[i].ID < d.Sources[j].ID })
+	for i, e := range s.entities {
+		d.Entities[i] = *e
+	}
+	for i, r := range s.relations {
+		d.Relations[i] = *r
+	}
+	return d
+}
+
+// Apply implements store.Store. The new state is written to the data file
+// (and synced) before it is served, so an acknowledged Apply is never lost.
+func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOptions) (*store.ApplyResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	current := s.snapshot()
+	merged, err := store.PrepareApply(current, d)
+	if err != nil {
+		return nil, err
+	}
+	changes, result := diff(current, d)
+	if opts.DryRun || changes.empty() {
+		return result, nil
+	}
+	if err := s.file.write(changes); err != nil {
+		return nil, err
+	}
+	s.index(merged)
+	return result, nil
+}
+
+func (s *Store) mustExist(ids ...string) error {
+	for _, id := range ids {
+		if id != "" && s.byID[id] == nil {
+			return store.Errorf(store.ENOTFOUND, "no entity has the id %q", id)
+		}
+	}
+	return nil
+}
+
+func (s *Store) lookup(ids []string) []*store.Entity {
+	out := make([]*store.Entity, len(ids))
+	for i, id := range ids {
+		out[i] = s.byID[id]
+	}
+	return out
+}
+
+func entityID(e *store.Entity) string     { return e.ID }
+func relationID(r *store.Relation) string { return r.ID }

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"kgraph/graph/httpapi"
+	"kgraph/graph/store"
+)
+
+// serve runs the HTTP server until ctx is cancelled, then shuts it down
+// gracefully: requests under way get shutdownGrace to finish.
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	var cfg config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.StringVar(&cfg.port, "port", envOr(getenv, "PORT", "8080"), "TCP port to listen on (env PORT)")
+	fs.StringVar(&cfg.seed, "seed", envOr(getenv, "KG_SEED", "auto"), "auto: load the built-in dataset into an empty store; never: start empty (env KG_SEED)")
+	cfg.storeFlags(fs, getenv)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "Usage: kgraph [serve] [flags]\n\nServes GraphQL at /graphql, the explorer at /, the playground at /playground.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if cfg.seed != "auto" && cfg.seed != "never" {
+		return fmt.Errorf("-seed must be auto or never, got %q", cfg.seed)
+	}
+	logger, err := cfg.logger(stdout)
+	if err != nil {
+		return err
+	}
+
+	s, err := openStore(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ready := prepare(ctx, s, cfg.seed == "auto", logger)
+
+	ln, err := net.Listen("tcp", ":"+cfg.port)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           httpapi.NewHandler(httpapi.Config{Store: s, Logger: logger, Ready: ready}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	logger.Info("serving", "addr", ln.Addr().String(), "graphql", "/graphql", "playground", "/playground", "store", storeName(cfg))
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+const shutdownGrace = 15 * time.Second
+
+// prepare makes the store ready to serve: it waits until the store answers
+// and then loads the seed into an empty store. It tries once at once (the
+// embedded store is ready then) and otherwise keeps trying in the
+// background with backoff, logging why. The function it returns reports
+// whether the store is ready, and why not.
+func prepare(ctx context.Context, s store.Store, seedEmpty bool, logger *slog.Logger) func(context.Context) error {
+	var state atomic.Pointer[error]
+	try := func() error {
+		err := s.Ping(ctx)
+		if err == nil && seedEmpty {
+			err = seedIfEmpty(ctx, s, logger)
+		}
+		return err
+	}
+	notYet := store.Errorf(store.EUNAVAILABLE, "the store is starting or unreachable; retrying")
+	err := try()
+	if err != nil {
+		var e error = notYet
+		state.Store(&e)
+		go func() {
+			backoff := 250 * time.Millisecond
+			for err != nil {
+				logger.Warn("store not ready; retrying", "err", err, "in", backoff)
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(backoff):
+				}
+				backoff = min(backoff*2, 10*time.Second)
+				err = try()
+			}
+			state.Store(nil)
+			logger.Info("store ready")
+		}()
+	}
+	return func(ctx context.Context) error {
+		if e := state.Load(); e != nil {
+			return *e
+		}
+		return s.Ping(ctx)
+	}
+}
