@@ -1,7 +1,11 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"time"
@@ -42,14 +46,27 @@ func handleGraphQL(s store.Store, logger *slog.Logger) http.Handler {
 	return limitRequest(graph.WithLoaders(s, srv))
 }
 
-// limitRequest refuses bodies over maxRequestBytes (gqlgen then answers with
-// a JSON error instead of reading without bound) and gives the request a
-// deadline the store honours.
+// limitRequest refuses bodies over maxRequestBytes with 413 and a GraphQL
+// error, instead of reading without bound, and gives the request a deadline
+// the store honours. The body is read here, so that a chunked body of
+// unknown length is measured too.
 func limitRequest(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequestBytes))
+		if err != nil {
+			status, msg := http.StatusBadRequest, "the request body could not be read"
+			var tooLarge *http.MaxBytesError
+			if errors.As(err, &tooLarge) {
+				status, msg = http.StatusRequestEntityTooLarge, fmt.Sprintf("the request body is larger than %d bytes", maxRequestBytes)
+			}
+			writeJSON(w, status, map[string]any{"errors": []any{map[string]any{
+				"message": msg, "extensions": map[string]string{"code": store.EINVALID},
+			}}})
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
 		ctx, cancel := context.WithTimeout(r.Context(), queryTimeout)
 		defer cancel()
-		r.Body = http.MaxBytesReader(w, r.Body, maxRequestBytes)
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -90,18 +91,26 @@ type SearchKey struct {
 	Lang string
 	// Primary is true for a label, false for an alias.
 	Primary bool
+	// words is Text split into words, kept so that ranking does not split
+	// every name again for every query.
+	words []string
 }
 
 // SearchKeys returns the normalized labels and aliases of an entity.
 func SearchKeys(e *Entity) []SearchKey {
 	keys := make([]SearchKey, 0, len(e.Labels)+len(e.Aliases))
 	for _, l := range e.Labels {
-		keys = append(keys, SearchKey{Text: NormalizeText(l.Text), Lang: l.Lang, Primary: true})
+		keys = append(keys, newSearchKey(l, true))
 	}
 	for _, l := range e.Aliases {
-		keys = append(keys, SearchKey{Text: NormalizeText(l.Text), Lang: l.Lang})
+		keys = append(keys, newSearchKey(l, false))
 	}
 	return keys
+}
+
+func newSearchKey(l Label, primary bool) SearchKey {
+	text := NormalizeText(l.Text)
+	return SearchKey{Text: text, Lang: l.Lang, Primary: primary, words: strings.Fields(text)}
 }
 
 // SearchText is every normalized name of an entity in one string, one name
@@ -123,13 +132,19 @@ func SearchText(e *Entity) string {
 // and a name close in length to the query break ties. Both stores rank with
 // this function, so their answers agree.
 func MatchScore(keys []SearchKey, query, lang string) int {
+	return matchScore(keys, query, strings.Fields(query), lang)
+}
+
+func matchScore(keys []SearchKey, query string, qwords []string, lang string) int {
 	best := 0
-	qwords := strings.Fields(query)
 	if len(qwords) == 0 {
 		return 0
 	}
 	for _, k := range keys {
-		s := keyScore(k.Text, query, qwords)
+		if k.words == nil {
+			k.words = strings.Fields(k.Text)
+		}
+		s := keyScore(k.Text, k.words, query, qwords)
 		if s == 0 {
 			continue
 		}
@@ -139,7 +154,7 @@ func MatchScore(keys []SearchKey, query, lang string) int {
 		if k.Primary {
 			s += 20
 		}
-		extra := len([]rune(k.Text)) - len([]rune(query))
+		extra := utf8.RuneCountInString(k.Text) - utf8.RuneCountInString(query)
 		if extra > 19 {
 			extra = 19
 		}
@@ -151,14 +166,17 @@ func MatchScore(keys []SearchKey, query, lang string) int {
 	return best
 }
 
-func keyScore(key, query string, qwords []string) int {
+func keyScore(key string, kwords []string, query string, qwords []string) int {
 	switch {
 	case key == query:
 		return 1000
 	case strings.HasPrefix(key, query):
 		return 800
 	}
-	kwords := strings.Fields(key)
+	// Cheap rejection first: most names share no word start with the query.
+	if !anyHasPrefix(kwords, qwords[0]) {
+		return 0
+	}
 	used := make([]bool, len(kwords))
 	inOrder, last := true, -1
 	for _, q := range qwords {
@@ -184,18 +202,28 @@ func keyScore(key, query string, qwords []string) int {
 	return 400
 }
 
+func anyHasPrefix(words []string, prefix string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(w, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
 // RankSearch scores candidates against the query and returns at most
 // q.First of those that match, best first, ties in id order. keys gives an
 // entity's search keys (SearchKeys, or a store's precomputed copy of them).
 func RankSearch(candidates []*Entity, q SearchQuery, keys func(*Entity) []SearchKey) []*Entity {
 	query := NormalizeText(q.Text)
+	qwords := strings.Fields(query)
 	type hit struct {
 		e     *Entity
 		score int
 	}
 	var hits []hit
 	for _, e := range candidates {
-		if s := MatchScore(keys(e), query, q.Lang); s > 0 {
+		if s := matchScore(keys(e), query, qwords, q.Lang); s > 0 {
 			hits = append(hits, hit{e, s})
 		}
 	}

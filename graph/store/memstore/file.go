@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -93,8 +94,15 @@ func (f *file) write(c changes) error {
 	err := f.db.Update(func(tx *bolt.Tx) error {
 		for bucket, elems := range c {
 			b := tx.Bucket([]byte(bucket))
-			for id, data := range elems {
-				if err := b.Put([]byte(id), data); err != nil {
+			// Keys in order fill bbolt's pages front to back instead of
+			// splitting them at random.
+			ids := make([]string, 0, len(elems))
+			for id := range elems {
+				ids = append(ids, id)
+			}
+			sort.Strings(ids)
+			for _, id := range ids {
+				if err := b.Put([]byte(id), elems[id]); err != nil {
 					return err
 				}
 			}

@@ -101,7 +101,7 @@ public final class Neo4jLauncher {
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
-                // Plain bolt:// as in production-like local setups; no certificates to manage.
+                // Plain bolt:// on loopback: no certificates to manage for local tests.
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 // Embedded mode never starts Jetty, but say so explicitly in case a default changes.
                 .setConfig(HttpConnector.enabled, false)
@@ -113,8 +113,11 @@ public final class Neo4jLauncher {
                 // already checkpointed, which only makes restarts in tests/CI slower.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
-                // Dev data is disposable; don't let tx logs pile up for days.
-                .setConfig(GraphDatabaseSettings.keep_logical_logs, "128M size")
+                // Dev data is disposable: small, non-preallocated tx logs (default preallocates
+                // 256 MB per database up front) and no days-long retention.
+                .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 32L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "64M size")
                 .setUserLogProvider(new Log4jLogProvider(System.out))
                 .build();
     }

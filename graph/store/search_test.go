@@ -1,0 +1,46 @@
+package store
+
+import "testing"
+
+func TestNormalizeText(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"الاتحاد السوفيتي", "الاتحاد السوفييتي"},
+		{"الإمبراطورية", "الامبراطوريه"},
+		{"آسيا", "اسيا"},
+		{"مستشفى", "مستشفي"},
+		{"كـرواتـيا", "كرواتيا"},
+		{"كُرْوَاتِيَا", "كرواتيا"},
+		{"Türkiye", "turkiye"},
+		{"ZAGREB", "zagreb"},
+		{"١٩٥٥", "1955"},
+		{"Serbia, Montenegro!", "serbia montenegro"},
+		{"مؤتمر", "موتمر"},
+	}
+	for _, tt := range tests {
+		if a, b := NormalizeText(tt.a), NormalizeText(tt.b); a != b {
+			t.Errorf("NormalizeText(%q) = %q, NormalizeText(%q) = %q; want equal", tt.a, a, tt.b, b)
+		}
+	}
+	if NormalizeText("1988") == NormalizeText("198") {
+		t.Error("doubled digits are folded: 1988 = 198")
+	}
+}
+
+func TestMatchScoreOrder(t *testing.T) {
+	keys := func(texts ...string) []SearchKey {
+		var out []SearchKey
+		for _, s := range texts {
+			out = append(out, SearchKey{Text: NormalizeText(s), Lang: "en", Primary: true})
+		}
+		return out
+	}
+	q := NormalizeText("soviet union")
+	exact := MatchScore(keys("Soviet Union"), q, "")
+	prefix := MatchScore(keys("Soviet Union of Republics"), q, "")
+	inOrder := MatchScore(keys("the Soviet great Union"), q, "")
+	anyOrder := MatchScore(keys("Union Soviet"), q, "")
+	none := MatchScore(keys("Russian Federation"), q, "")
+	if !(exact > prefix && prefix > inOrder && inOrder > anyOrder && anyOrder > 0 && none == 0) {
+		t.Fatalf("scores exact %d > prefix %d > in order %d > any order %d > 0 = none %d does not hold", exact, prefix, inOrder, anyOrder, none)
+	}
+}

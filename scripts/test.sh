@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every test, on a fresh machine too: installs and starts what the tests
+# need (Chromium, the npm packages, a real Neo4j 5.26), builds the front end,
+# checks that generated code is current, then runs `go test ./...` against
+# both stores and stops Neo4j again.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "Chromium for the browser tests"
+if ! command -v chromium >/dev/null 2>&1; then
+  if [[ $(id -u) -eq 0 ]]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "chromium is missing: run 'sudo apt-get install -y chromium' (Debian/Ubuntu) and try again" >&2
+    exit 1
+  fi
+fi
+chromium --version >&2
+
+step "Front end (npm ci + build, from the committed lock file)"
+(cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
+
+step "Generated code is current"
+generated=(graph/generated.go graph/model/models_gen.go graph/schema.resolvers.go)
+before=$(cat "${generated[@]}" | sha256sum)
+go generate ./...
+after=$(cat "${generated[@]}" | sha256sum)
+if [[ "$before" != "$after" ]]; then
+  echo "gqlgen's generated code was stale; run 'go generate ./...' and commit the result" >&2
+  git --no-pager diff --stat -- "${generated[@]}" >&2 || true
+  exit 1
+fi
+
+step "go vet and gofmt"
+go vet ./...
+unformatted=$(gofmt -l $(git ls-files '*.go'))
+if [[ -n "$unformatted" ]]; then
+  echo "gofmt would change: $unformatted" >&2
+  exit 1
+fi
+
+step "Neo4j 5.26 on 127.0.0.1"
+eval "$(scripts/neo4j.sh start)"
+trap 'scripts/neo4j.sh stop || true' EXIT
+
+step "go test ./... (embedded store and Neo4j)"
+mkdir -p test-artifacts
+# -p 1: the Neo4j suites of several packages share one database.
+go test -count=1 -p 1 -timeout 30m "$@" ./... 2>&1 | tee test-artifacts/go-test.log

@@ -1,9 +1,0 @@
-package seed
-
-import "testing"
-
-func TestSmoke(t *testing.T) {
-	if _, err := Dataset(); err != nil {
-		t.Fatal(err)
-	}
-}

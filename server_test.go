@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server's logger and the test to share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func freePort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+}
+
+// startServer runs the program as `kgraph` with env and returns its base URL,
+// its log and a function that stops it and returns run's error.
+func startServer(t *testing.T, env map[string]string, args ...string) (string, *syncBuffer, func() error) {
+	t.Helper()
+	port := freePort(t)
+	if env["PORT"] == "" {
+		env["PORT"] = port
+	}
+	getenv := func(k string) string { return env[k] }
+	ctx, cancel := context.WithCancel(context.Background())
+	logs := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, append([]string{"kgraph"}, args...), getenv, logs) }()
+	base := "http://127.0.0.1:" + env["PORT"]
+	waitFor(t, base+"/healthz", done, logs)
+	var once sync.Once
+	var runErr error
+	stop := func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case runErr = <-done:
+			case <-time.After(20 * time.Second):
+				runErr = errors.New("server did not stop within 20s")
+			}
+		})
+		return runErr
+	}
+	t.Cleanup(func() { _ = stop() })
+	return base, logs, stop
+}
+
+// waitFor polls url until it answers 200, failing if run returns first.
+func waitFor(t *testing.T, url string, done chan error, logs *syncBuffer) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-done:
+			t.Fatalf("run returned before serving: %v\n%s", err, logs)
+		default:
+		}
+		resp, err := http.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("%s did not answer within 15s\n%s", url, logs)
+}
+
+func graphql(t *testing.T, base, query string) map[string]any {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"query": query})
+	resp, err := http.Post(base+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	if out["errors"] != nil {
+		t.Fatalf("query errors: %v", out["errors"])
+	}
+	return out["data"].(map[string]any)
+}
+
+func TestServeSeedsAnsweresAndShutsDown(t *testing.T) {
+	dataFile := filepath.Join(t.TempDir(), "sub", "graph.db")
+	base, logs, stop := startServer(t, map[string]string{"KG_DATA_FILE": dataFile, "LOG_FORMAT": "json"})
+
+	resp, err := http.Get(base + "/readyz")
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("/readyz: %v %v", err, resp)
+	}
+	resp.Body.Close()
+	d := graphql(t, base, `{ entity(id: "soviet-union") { name(lang: "ar") } }`)
+	if got := d["entity"].(map[string]any)["name"]; got != "الاتحاد السوفيتي" {
+		t.Fatalf("name = %v", got)
+	}
+	resp, err = http.Get(base + "/playground")
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("/playground: %v %v", err, resp)
+	}
+	resp.Body.Close()
+
+	if err := stop(); err != nil {
+		t.Fatalf("run after shutdown: %v", err)
+	}
+	if !strings.Contains(logs.String(), `"msg":"seeded the empty store"`) || !strings.Contains(logs.String(), `"msg":"shutting down"`) {
+		t.Fatalf("logs lack the seed or the shutdown:\n%s", logs)
+	}
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Fatal("still serving after shutdown")
+	}
+
+	// A second start finds the data file, already seeded.
+	base, logs, stop = startServer(t, map[string]string{"KG_DATA_FILE": dataFile})
+	d = graphql(t, base, `{ entities { totalCount } }`)
+	if n := d["entities"].(map[string]any)["totalCount"].(float64); n < 20 {
+		t.Fatalf("%v entities after restart", n)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(logs.String(), "seeded the empty store") {
+		t.Fatal("seeded again on a restart")
+	}
+}
+
+func TestServeWithSeedNeverStartsEmpty(t *testing.T) {
+	base, _, _ := startServer(t, map[string]string{"KG_DATA_FILE": filepath.Join(t.TempDir(), "g.db")}, "-seed", "never")
+	d := graphql(t, base, `{ entities { totalCount } }`)
+	if n := d["entities"].(map[string]any)["totalCount"].(float64); n != 0 {
+		t.Fatalf("%v entities with -seed never", n)
+	}
+}
+
+func TestServeRefusesALockedDataFile(t *testing.T) {
+	dataFile := filepath.Join(t.TempDir(), "g.db")
+	startServer(t, map[string]string{"KG_DATA_FILE": dataFile})
+	err := run(context.Background(), []string{"kgraph", "-port", freePort(t)}, func(k string) string {
+		return map[string]string{"KG_DATA_FILE": dataFile}[k]
+	}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Fatalf("second server on the same file: %v", err)
+	}
+}
+
+func TestBadFlags(t *testing.T) {
+	getenv := func(string) string { return "" }
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"kgraph", "-no-such-flag"}, "usage"},
+		{[]string{"kgraph", "-seed", "sometimes"}, "-seed"},
+		{[]string{"kgraph", "-log-format", "xml"}, "-log-format"},
+		{[]string{"kgraph", "serve", "extra"}, "usage"},
+	}
+	for _, tt := range tests {
+		err := run(context.Background(), tt.args, getenv, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v: err = %v, want one mentioning %q", tt.args, err, tt.want)
+		}
+	}
+}
