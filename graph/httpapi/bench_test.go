@@ -1,0 +1,41 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"testing"
+)
+
+// benchQueries are the requests a frontend typically makes.
+var benchQueries = map[string]string{
+	"entity":       `{ entity(id: "croatia") { id name labels { lang text } relations(first: 50) { totalCount nodes { type from { name } to { name } start end sources { document { title } paragraph sentence } } } } }`,
+	"search":       `{ search(text: "الاتحاد السوفييتي", lang: "ar") { id name(lang: "ar") } }`,
+	"neighborhood": `{ neighborhood(id: "soviet-union", depth: 2) { entities { id name kind } relations { id type fromId toId start end } } }`,
+	"path":         `{ shortestPath(from: "croatia", to: "russian-federation") { length entities { id } relations { type } } }`,
+	"timeline":     `{ timeline(entity: "soviet-union") { id type start end from { name } to { name } } }`,
+}
+
+// BenchmarkGraphQL measures whole requests through the real handler over
+// HTTP, seeded graph, embedded store.
+func BenchmarkGraphQL(b *testing.B) {
+	for name, q := range benchQueries {
+		b.Run(name, func(b *testing.B) {
+			srv := newBenchServer(b)
+			body, _ := json.Marshal(map[string]string{"query": q})
+			b.ReportAllocs()
+			for b.Loop() {
+				resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+				if err != nil {
+					b.Fatal(err)
+				}
+				out, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusOK || bytes.Contains(out, []byte(`"errors"`)) {
+					b.Fatalf("status %d: %s", resp.StatusCode, out)
+				}
+			}
+		})
+	}
+}
