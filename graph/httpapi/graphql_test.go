@@ -23,6 +23,17 @@ import (
 // newServer starts the real handler over a seeded embedded store.
 func newServer(t *testing.T) *httptest.Server {
 	t.Helper()
+	return newSeededServer(t)
+}
+
+// newBenchServer is newServer for benchmarks.
+func newBenchServer(b *testing.B) *httptest.Server {
+	b.Helper()
+	return newSeededServer(b)
+}
+
+func newSeededServer(t testing.TB) *httptest.Server {
+	t.Helper()
 	s, err := memstore.Open(filepath.Join(t.TempDir(), "graph.db"))
 	if err != nil {
 		t.Fatal(err)
