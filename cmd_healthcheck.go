@@ -15,8 +15,20 @@ import (
 func healthcheck(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("healthcheck", flag.ContinueOnError)
 	port := fs.String("port", envOr(getenv, "PORT", "8080"), "port of the server to check (env PORT)")
-	if err := parseFlags(fs, args); err != nil {
+	u := usage{name: "healthcheck", flags: fs, text: `Usage: kgraph healthcheck [flags]
+
+Asks the server running on this machine whether it is ready (GET /readyz):
+exit status 0 when it is, 1 when it is not. For container health checks.
+
+Example:
+  kgraph healthcheck -port 8080
+`}
+	operands, shown, err := parseArgs(u, args, stdout)
+	if err != nil || shown {
 		return err
+	}
+	if len(operands) > 0 {
+		return usageError(u, "unexpected arguments: %v", operands)
 	}
 	ctx, cancel := context.WithTimeout(ctx, 4*time.Second)
 	defer cancel()

@@ -11,7 +11,11 @@ type command func(ctx context.Context, args []string, getenv func(string) string
 
 // commands lists the subcommands; with none named, the binary serves.
 var commands = map[string]command{
-	"serve": serve,
+	"serve":       serve,
+	"healthcheck": healthcheck,
+	"validate":    validateCmd,
+	"import":      importCmd,
+	"export":      exportCmd,
 }
 
 // errUsage marks a command-line mistake; its message has already been shown.

@@ -24,12 +24,24 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	fs.StringVar(&cfg.port, "port", envOr(getenv, "PORT", "8080"), "TCP port to listen on (env PORT)")
 	fs.StringVar(&cfg.seed, "seed", envOr(getenv, "KG_SEED", "auto"), "auto: load the built-in dataset into an empty store; never: start empty (env KG_SEED)")
 	cfg.storeFlags(fs, getenv)
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), "Usage: kgraph [serve] [flags]\n\nServes GraphQL at /graphql, the explorer at /, the playground at /playground.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := parseFlags(fs, args); err != nil {
+	u := usage{name: "serve", flags: fs, text: `Usage: kgraph [serve] [flags]
+
+Serves the knowledge graph: GraphQL at /graphql, the explorer at /, the
+playground at /playground, exports at /export/graph.json and
+/export/graph.graphml, health checks at /healthz and /readyz. The embedded
+store is used unless a Neo4j URI is given; an empty store is seeded.
+
+Examples:
+  kgraph                                   # embedded store in ./data/graph.db, port 8080
+  PORT=9000 kgraph -data /var/lib/kgraph/graph.db
+  NEO4J_URI=neo4j://db:7687 NEO4J_PASSWORD=secret kgraph
+`}
+	operands, shown, err := parseArgs(u, args, stdout)
+	if err != nil || shown {
 		return err
+	}
+	if len(operands) > 0 {
+		return usageError(u, "unexpected arguments: %v", operands)
 	}
 	if cfg.seed != "auto" && cfg.seed != "never" {
 		return fmt.Errorf("-seed must be auto or never, got %q", cfg.seed)

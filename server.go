@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,7 +17,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args, os.Getenv, os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "kgraph:", err)
+		if !errors.Is(err, errUsage) { // a usage mistake has been explained already
+			fmt.Fprintln(os.Stderr, "kgraph:", err)
+		}
 		os.Exit(exitCode(err))
 	}
 }

@@ -188,11 +188,30 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"kgraph", "-seed", "sometimes"}, "-seed"},
 		{[]string{"kgraph", "-log-format", "xml"}, "-log-format"},
 		{[]string{"kgraph", "serve", "extra"}, "usage"},
+		{[]string{"kgraph", "healthcheck", "extra"}, "usage"},
 	}
 	for _, tt := range tests {
 		err := run(context.Background(), tt.args, getenv, io.Discard)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%v: err = %v, want one mentioning %q", tt.args, err, tt.want)
+		}
+	}
+}
+
+// TestServeHelp checks that -help prints the usage and returns, instead of
+// starting a server.
+func TestServeHelp(t *testing.T) {
+	for _, args := range [][]string{{"kgraph", "-help"}, {"kgraph", "serve", "--help"}, {"kgraph", "healthcheck", "-h"}} {
+		var out bytes.Buffer
+		done := make(chan error, 1)
+		go func() { done <- run(context.Background(), args, func(string) string { return "" }, &out) }()
+		select {
+		case err := <-done:
+			if err != nil || !strings.Contains(out.String(), "Usage: kgraph") || !strings.Contains(out.String(), "Example") {
+				t.Errorf("%v: err %v, output %q", args, err, out.String())
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%v did not return: it serves instead of printing help", args)
 		}
 	}
 }

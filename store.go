@@ -7,6 +7,7 @@ import (
 
 	"kgraph/graph/store"
 	"kgraph/graph/store/memstore"
+	"kgraph/graph/store/neo4jstore"
 	"kgraph/seed"
 )
 
@@ -14,7 +15,16 @@ import (
 // given, the embedded store otherwise.
 func openStore(ctx context.Context, cfg config, logger *slog.Logger) (store.Store, error) {
 	if cfg.neo4j.uri != "" {
-		return nil, fmt.Errorf("the Neo4j store is not available in this build")
+		s, err := neo4jstore.Open(ctx, neo4jstore.Config{
+			URI:      cfg.neo4j.uri,
+			Username: cfg.neo4j.username,
+			Password: cfg.neo4j.password,
+			Database: cfg.neo4j.database,
+		})
+		if err != nil {
+			return nil, err // not a nil *Store in a non-nil interface
+		}
+		return s, nil
 	}
 	return memstore.Open(cfg.dataFile)
 }

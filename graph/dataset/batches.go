@@ -1,0 +1,123 @@
+package dataset
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"kgraph/graph/store"
+)
+
+// phases orders the sections for applying: each phase may refer only to
+// elements of earlier phases (or of the graph).
+var phases = [][]string{
+	{EntityKinds, RelationTypes, Sources},
+	{Entities},
+	{Relations},
+}
+
+func phaseOf(section string) int {
+	for i, p := range phases {
+		if slices.Contains(p, section) {
+			return i
+		}
+	}
+	return len(phases)
+}
+
+// inPhaseOrder reports whether the sections, in the order a file gives
+// them, come phase by phase.
+func inPhaseOrder(sections []string) bool {
+	for i := 1; i < len(sections); i++ {
+		if phaseOf(sections[i]) < phaseOf(sections[i-1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// Batches reads the file as a series of datasets of at most size elements
+// each and hands each to fn with its number of elements, phase by phase:
+// the vocabulary and sources, then the entities, then the relations, so
+// that applying the batches in turn never refers ahead. Only one batch is
+// in memory at a time.
+//
+// A file whose sections come in that order is read once; any other, once
+// per phase.
+func (c *Checked) Batches(ctx context.Context, size int, fn func(d *store.Dataset, n int) error) error {
+	if size < 1 {
+		return fmt.Errorf("batch size must be at least 1, got %d", size)
+	}
+	passes := [][]string{nil} // nil: every section, in one pass
+	if !inPhaseOrder(c.order) {
+		passes = phases
+	}
+	b := &batcher{size: size, fn: fn, phase: -1}
+	for _, sections := range passes {
+		want := all
+		if sections != nil {
+			want = func(s string) bool { return slices.Contains(sections, s) }
+		}
+		sc, err := read(c.src, want, func(e element) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			v, _, err := decoders[e.section](e.raw)
+			if err != nil {
+				return fmt.Errorf("%s changed since it was checked: %s[%d] no longer decodes", c.src.Name, e.section, e.index)
+			}
+			return b.add(e.section, v)
+		})
+		if err != nil {
+			return err
+		}
+		if sc.broken {
+			return fmt.Errorf("%s changed since it was checked: it is no longer well-formed JSON", c.src.Name)
+		}
+	}
+	return b.flush()
+}
+
+// batcher collects elements into batches of one phase each.
+type batcher struct {
+	size  int
+	fn    func(*store.Dataset, int) error
+	d     store.Dataset
+	n     int
+	phase int
+}
+
+func (b *batcher) add(section string, v any) error {
+	if p := phaseOf(section); p != b.phase {
+		if err := b.flush(); err != nil {
+			return err
+		}
+		b.phase = p
+	}
+	switch x := v.(type) {
+	case store.EntityKind:
+		b.d.Vocabulary.EntityKinds = append(b.d.Vocabulary.EntityKinds, x)
+	case store.RelationType:
+		b.d.Vocabulary.RelationTypes = append(b.d.Vocabulary.RelationTypes, x)
+	case store.SourceDocument:
+		b.d.Sources = append(b.d.Sources, x)
+	case store.Entity:
+		b.d.Entities = append(b.d.Entities, x)
+	case store.Relation:
+		b.d.Relations = append(b.d.Relations, x)
+	}
+	b.n++
+	if b.n >= b.size {
+		return b.flush()
+	}
+	return nil
+}
+
+func (b *batcher) flush() error {
+	if b.n == 0 {
+		return nil
+	}
+	d, n := b.d, b.n
+	b.d, b.n = store.Dataset{}, 0
+	return b.fn(&d, n)
+}

@@ -1,0 +1,159 @@
+package dataset
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"kgraph/graph/store"
+)
+
+// Summary counts a file's elements, per section.
+type Summary struct {
+	EntityKinds, RelationTypes, Sources, Entities, Relations int
+}
+
+// Total is the number of elements.
+func (s Summary) Total() int {
+	return s.EntityKinds + s.RelationTypes + s.Sources + s.Entities + s.Relations
+}
+
+// String renders the counts as "2 entity kinds, 1 relation type, ...".
+func (s Summary) String() string {
+	parts := []string{
+		count(s.EntityKinds, "entity kind", "entity kinds"),
+		count(s.RelationTypes, "relation type", "relation types"),
+		count(s.Sources, "source", "sources"),
+		count(s.Entities, "entity", "entities"),
+		count(s.Relations, "relation", "relations"),
+	}
+	return strings.Join(parts, ", ")
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// Checked is a dataset file that Check found valid: the only kind that can
+// be read in batches, so that nothing is applied from a file with problems.
+type Checked struct {
+	src     Source
+	summary Summary
+	order   []string // sections in file order
+}
+
+// Summary counts the file's elements.
+func (c *Checked) Summary() Summary { return c.summary }
+
+// Check validates a dataset file: its JSON, the schema, and the graph rules
+// (ids declared and unique, periods in order). base is the graph the file
+// is to be added to, whose kinds, types, sources and entities the file may
+// refer to; nil for a file that must stand on its own.
+//
+// It reads the file as a stream, keeping only ids in memory. An element's
+// references can be judged as it is read when what it refers to comes
+// earlier in the file (vocabulary and sources, then entities, then
+// relations: the order the seed and every export use); a file in another
+// order is read a second time for them. It returns every problem, in line
+// order, or the checked file. The error is for failures to read the file,
+// not for problems in it.
+func Check(ctx context.Context, src Source, base *store.Dataset) (*Checked, []Problem, error) {
+	x := newIndex(base)
+	bad := map[elementKey]bool{} // elements with problems of their own
+	var problems, references []Problem
+
+	sc, err := read(src, all, func(e element) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		v, id, ps := checkElement(src.Name, e)
+		if msg := x.declare(e.section, id, e.line); msg != "" {
+			ps = append(ps, elementProblem(src.Name, e, []string{"id"}, msg))
+		}
+		if len(ps) > 0 {
+			bad[elementKey{e.section, e.index}] = true
+			problems = append(problems, ps...)
+			return nil
+		}
+		references = append(references, x.referenceProblems(src.Name, e, v)...)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	sc.checkSkeleton()
+	problems = append(problems, sc.problems...)
+	if sc.broken {
+		// Past malformed JSON nothing is known, so references cannot be judged.
+		sortProblems(problems)
+		return nil, problems, nil
+	}
+
+	if !inPhaseOrder(sc.order) {
+		// Some elements were judged before what they refer to was read.
+		references = nil
+		_, err = read(src, all, func(e element) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if bad[elementKey{e.section, e.index}] {
+				return nil
+			}
+			v, _, err := decoders[e.section](e.raw)
+			if err != nil {
+				return fmt.Errorf("%s changed while it was being checked: %s[%d] no longer decodes", src.Name, e.section, e.index)
+			}
+			references = append(references, x.referenceProblems(src.Name, e, v)...)
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	problems = append(problems, references...)
+	if len(problems) > 0 {
+		sortProblems(problems)
+		return nil, problems, nil
+	}
+	c := sc.counts
+	return &Checked{
+		src:     src,
+		order:   sc.order,
+		summary: Summary{EntityKinds: c[EntityKinds], RelationTypes: c[RelationTypes], Sources: c[Sources], Entities: c[Entities], Relations: c[Relations]},
+	}, nil, nil
+}
+
+// referenceProblems locates the graph-rule problems of a decoded element.
+func (x *index) referenceProblems(file string, e element, v any) []Problem {
+	var out []Problem
+	for _, p := range x.graphProblems(e.section, v) {
+		var path []string
+		if p.Field != "" {
+			path = []string{p.Field}
+		}
+		out = append(out, elementProblem(file, e, path, p.Message))
+	}
+	return out
+}
+
+// elementKey names an element by its place.
+type elementKey struct {
+	section string
+	index   int
+}
+
+// all wants every section.
+func all(string) bool { return true }
+
+// read opens the source and scans it once.
+func read(src Source, want func(string) bool, visit func(element) error) (*scanner, error) {
+	r, err := src.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return scan(r, src.Name, want, visit)
+}

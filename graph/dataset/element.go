@@ -1,0 +1,129 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"kgraph/graph/store"
+)
+
+// decoders decode one element of each section into its domain type.
+var decoders = map[string]func(raw []byte) (any, []string, error){
+	EntityKinds:   decodeAs[store.EntityKind],
+	RelationTypes: decodeAs[store.RelationType],
+	Sources:       decodeAs[store.SourceDocument],
+	Entities:      decodeAs[store.Entity],
+	Relations:     decodeAs[store.Relation],
+}
+
+// checkElement runs the checks that need nothing but the element itself:
+// no key twice in an object, the schema, and a strict decoding (which
+// catches what the schema cannot, such as 30 February). It returns the
+// decoded element, or nil and its problems, and the element's id.
+func checkElement(file string, e element) (any, string, []Problem) {
+	var problems []Problem
+	add := func(path []string, format string, args ...any) {
+		problems = append(problems, elementProblem(file, e, path, fmt.Sprintf(format, args...)))
+	}
+	for _, path := range duplicateKeys(e.raw) {
+		add(path, "given twice in one object; give each key once")
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(e.raw))
+	if err != nil {
+		add(nil, "%v", err)
+		return nil, idOf(e.raw), problems
+	}
+	for _, v := range compiled().validate(compiled().elements[e.section], inst) {
+		add(v.path, "%s", v.message)
+	}
+	if len(problems) > 0 {
+		return nil, idOf(e.raw), problems
+	}
+	x, path, err := decoders[e.section](e.raw)
+	if err != nil {
+		add(path, "%s", cleanJSONError(err))
+		return nil, idOf(e.raw), problems
+	}
+	return x, idOfValue(x), nil
+}
+
+// idOfValue returns the id of a decoded element.
+func idOfValue(v any) string {
+	switch x := v.(type) {
+	case store.EntityKind:
+		return x.ID
+	case store.RelationType:
+		return x.ID
+	case store.SourceDocument:
+		return x.ID
+	case store.Entity:
+		return x.ID
+	case store.Relation:
+		return x.ID
+	}
+	return ""
+}
+
+// elementProblem locates a problem with the field at path of an element.
+func elementProblem(file string, e element, path []string, message string) Problem {
+	return Problem{
+		Problem: store.Problem{Section: e.section, Index: e.index, ID: idOf(e.raw), Field: fieldPath(path), Message: message},
+		File:    file,
+		Line:    e.line + lineWithin(e.raw, path),
+	}
+}
+
+// decodeAs decodes one element, rejecting unknown fields. On failure it
+// finds the field at fault by decoding the fields one at a time.
+func decodeAs[T any](raw []byte) (any, []string, error) {
+	var x T
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(&x)
+	if err == nil {
+		return x, nil, nil
+	}
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(raw, &fields) != nil {
+		return nil, nil, err
+	}
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		one, _ := json.Marshal(map[string]json.RawMessage{key: fields[key]})
+		d := json.NewDecoder(bytes.NewReader(one))
+		d.DisallowUnknownFields()
+		var probe T
+		if ferr := d.Decode(&probe); ferr != nil {
+			return nil, []string{key}, ferr
+		}
+	}
+	return nil, nil, err
+}
+
+func cleanJSONError(err error) string {
+	var se *store.Error
+	if errors.As(err, &se) {
+		return se.Message
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// idOf returns the element's id, if it has a string one.
+func idOf(raw []byte) string {
+	var x struct {
+		ID any `json:"id"`
+	}
+	_ = json.Unmarshal(raw, &x)
+	id, _ := x.ID.(string)
+	return id
+}

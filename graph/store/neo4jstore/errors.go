@@ -1,0 +1,62 @@
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"kgraph/graph/store"
+)
+
+// mapError turns a driver error into the store's terms: EUNAVAILABLE when
+// Neo4j could not serve the request now, so that callers retry later;
+// *store.Error values from the package's own checks pass unchanged;
+// anything else is wrapped, and becomes INTERNAL.
+func mapError(err error) error {
+	var se *store.Error
+	switch {
+	case errors.As(err, &se):
+		return err
+	case unavailable(err):
+		return unavailableError(err)
+	}
+	return fmt.Errorf("neo4j: %w", err)
+}
+
+// unavailableError is an EUNAVAILABLE error whose message, which callers
+// see, says only that; its Error text, which the server logs, keeps the
+// driver's detail (addresses, causes).
+func unavailableError(err error) error {
+	return fmt.Errorf("%w (neo4j: %v)", store.Errorf(store.EUNAVAILABLE, "the graph database cannot be reached; try again later"), err)
+}
+
+// unavailable reports whether err means that the database could not serve
+// the request now, as opposed to a request it will never accept.
+func unavailable(err error) bool {
+	var (
+		conn  *neo4j.ConnectivityError
+		limit *neo4j.TransactionExecutionLimit
+		db    *neo4j.Neo4jError
+	)
+	switch {
+	case errors.As(err, &conn):
+		return true
+	case errors.Is(err, context.DeadlineExceeded):
+		// The driver retries a failed connection until the caller's
+		// deadline, and then reports only the deadline.
+		return true
+	case errors.As(err, &limit):
+		// The driver retried for as long as it may: every attempt failed
+		// with a connectivity or transient error.
+		return true
+	case errors.As(err, &db):
+		// Transient errors (database starting, leader switch, ...) and a
+		// database that does not exist (yet) clear up without a code change.
+		return strings.HasPrefix(db.Code, "Neo.TransientError.") ||
+			db.Code == "Neo.ClientError.Database.DatabaseNotFound"
+	}
+	return false
+}

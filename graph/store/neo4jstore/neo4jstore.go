@@ -1,0 +1,127 @@
+// Package neo4jstore is the store.Store kept in Neo4j, so that several
+// server replicas can share one graph.
+//
+// Entities are (:Entity) nodes and relations are relationships typed by
+// their vocabulary type, so that the graph can also be explored with Cypher
+// and Neo4j's own tools. Every element keeps its full JSON in a property,
+// which gives Export an exact round trip; the properties queries filter on
+// (kind, searchText, integer date bounds) are stored beside it. The query
+// rules themselves (validation, ranking, traversal, ordering) are package
+// store's, so the answers are those of the embedded store.
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/log"
+
+	"kgraph/graph/store"
+)
+
+// Config says which Neo4j database to use and how to log in.
+type Config struct {
+	// URI is the server, such as bolt://localhost:7687 or neo4j+s://xxx.databases.neo4j.io.
+	URI string
+	// Username and Password are the credentials.
+	Username, Password string
+	// Database is the database name; "" means "neo4j".
+	Database string
+}
+
+// Store is the Neo4j store. It is safe for concurrent use; it holds no
+// copy of the graph, so replicas sharing the database always agree.
+type Store struct {
+	driver   neo4j.DriverWithContext
+	database string
+	// bookmarks chains every session of the store, so that in a cluster a
+	// read sees the writes this process made before it (an Apply, then the
+	// queries), whichever member serves it.
+	bookmarks neo4j.BookmarkManager
+
+	// The schema is created on first use, and again on the next call if
+	// that failed (Neo4j may be down at Open); schemaMu lets one call at a
+	// time try, and schemaReady spares later calls the lock.
+	schemaMu    sync.Mutex
+	schemaReady atomic.Bool
+
+	// boltLogger, when set by a test, sees every Bolt message sent.
+	boltLogger log.BoltLogger
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open creates the store's driver. It does not connect: Neo4j may still be
+// starting, so reachability is reported by Ping and by each call, and the
+// schema is created on the first call that reaches the database.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: %w", err)
+	}
+	db := cfg.Database
+	if db == "" {
+		db = "neo4j"
+	}
+	return &Store{driver: driver, database: db, bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{})}, nil
+}
+
+// Close closes the driver and its connections.
+func (s *Store) Close() error {
+	return s.driver.Close(context.Background())
+}
+
+// Ping checks that Neo4j answers and that the schema is in place.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		return unavailableError(err)
+	}
+	return s.ensureSchema(ctx)
+}
+
+// session opens a session on the store's database. Reads are sent in read
+// mode so that a cluster serves them from any member.
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{
+		DatabaseName:    s.database,
+		AccessMode:      mode,
+		BookmarkManager: s.bookmarks,
+		BoltLogger:      s.boltLogger,
+	})
+}
+
+// read runs work in a managed read transaction, which the driver retries
+// on transient failures: work must only read and be safe to run again.
+func read[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	return run(ctx, s, neo4j.AccessModeRead, work)
+}
+
+// write runs work in a managed write transaction: all of it commits or none.
+func write[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	return run(ctx, s, neo4j.AccessModeWrite, work)
+}
+
+func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	var zero T
+	if err := s.ensureSchema(ctx); err != nil {
+		return zero, err
+	}
+	sess := s.session(ctx, mode)
+	defer sess.Close(ctx)
+	var (
+		out T
+		err error
+	)
+	if mode == neo4j.AccessModeRead {
+		out, err = neo4j.ExecuteRead(ctx, sess, neo4j.ManagedTransactionWorkT[T](work))
+	} else {
+		out, err = neo4j.ExecuteWrite(ctx, sess, neo4j.ManagedTransactionWorkT[T](work))
+	}
+	if err != nil {
+		return zero, mapError(err)
+	}
+	return out, nil
+}
