@@ -5,6 +5,7 @@ package httpapi
 
 import (
 	"context"
+	"io/fs"
 	"log/slog"
 	"net/http"
 
@@ -18,9 +19,15 @@ type Config struct {
 	// Logger records requests that fail and internal errors.
 	Logger *slog.Logger
 	// Ready reports whether the store is ready to serve, and why not.
-	// Until it is, /readyz answers 503 and so do GraphQL queries, so that
-	// nobody is served an empty or stale graph. Nil means always ready.
+	// Until it is, /readyz answers 503 and so do GraphQL queries and
+	// exports, so that nobody is served an empty or stale graph. Nil means
+	// always ready.
 	Ready func(context.Context) error
+	// Assets is the built front end: index.html (the explorer),
+	// playground.html and assets/. Nil means the one embedded in the
+	// binary (package web). Without index.html, / and /playground answer
+	// with a page that says how to build the front end.
+	Assets fs.FS
 }
 
 // NewHandler returns the service's root handler.

@@ -66,7 +66,32 @@ var (
 // kind, type, entity and source referred to declared, labels present, dates
 // in order. It returns every problem found, in document order.
 func (d *Dataset) Validate() []Problem {
-	v := &validator{d: d}
+	return d.validate(Known{})
+}
+
+// Known is what a graph already holds, against which an addition's
+// references are checked. Its zero value knows nothing.
+type Known struct {
+	// Vocabulary declares the kinds and types already there.
+	Vocabulary Vocabulary
+	// Entity reports whether an entity id is already there.
+	Entity func(id string) bool
+	// Source reports whether a source document id is already there.
+	Source func(id string) bool
+}
+
+// validate checks d, resolving references to d's own elements or, failing
+// that, to known ones.
+func (d *Dataset) validate(known Known) []Problem {
+	v := &validator{d: d, known: known, vocab: known.Vocabulary.Merge(d.Vocabulary)}
+	v.entityIDs = make(map[string]bool, len(d.Entities))
+	for _, e := range d.Entities {
+		v.entityIDs[e.ID] = true
+	}
+	v.sourceIDs = make(map[string]bool, len(d.Sources))
+	for _, src := range d.Sources {
+		v.sourceIDs[src.ID] = true
+	}
 	v.vocabulary()
 	v.sources()
 	v.entities()
@@ -118,8 +143,20 @@ func mergeByID[T any](base, add []T, id func(T) string) []T {
 }
 
 type validator struct {
-	d        *Dataset
-	problems []Problem
+	d         *Dataset
+	known     Known
+	vocab     Vocabulary // known and d's own, merged
+	entityIDs map[string]bool
+	sourceIDs map[string]bool
+	problems  []Problem
+}
+
+func (v *validator) hasEntity(id string) bool {
+	return v.entityIDs[id] || (v.known.Entity != nil && v.known.Entity(id))
+}
+
+func (v *validator) hasSource(id string) bool {
+	return v.sourceIDs[id] || (v.known.Source != nil && v.known.Source(id))
 }
 
 func (v *validator) add(section string, index int, id, field, format string, args ...any) {
@@ -160,8 +197,8 @@ func (v *validator) entities() {
 	seen := map[string]bool{}
 	for i, e := range v.d.Entities {
 		v.id("entities", i, e.ID, slugPattern, "a lower-case slug such as \"soviet-union\"", seen)
-		if v.d.Vocabulary.Kind(e.Kind) == nil {
-			v.add("entities", i, e.ID, "kind", "%s", ErrorMessage(v.d.Vocabulary.CheckKind(e.Kind)))
+		if v.vocab.Kind(e.Kind) == nil {
+			v.add("entities", i, e.ID, "kind", "%s", ErrorMessage(v.vocab.CheckKind(e.Kind)))
 		}
 		v.labels("entities", i, e.ID, "labels", e.Labels, true, false)
 		v.labels("entities", i, e.ID, "aliases", e.Aliases, false, true)
@@ -172,20 +209,16 @@ func (v *validator) entities() {
 }
 
 func (v *validator) relations() {
-	entities := make(map[string]bool, len(v.d.Entities))
-	for _, e := range v.d.Entities {
-		entities[e.ID] = true
-	}
 	seen := map[string]bool{}
 	for i, r := range v.d.Relations {
 		v.id("relations", i, r.ID, slugPattern, "a lower-case slug such as \"ussr-recognized-by-yugoslavia\"", seen)
-		if v.d.Vocabulary.Type(r.Type) == nil {
-			v.add("relations", i, r.ID, "type", "%s", ErrorMessage(v.d.Vocabulary.CheckTypes([]string{r.Type})))
+		if v.vocab.Type(r.Type) == nil {
+			v.add("relations", i, r.ID, "type", "%s", ErrorMessage(v.vocab.CheckTypes([]string{r.Type})))
 		}
-		if !entities[r.FromID] {
+		if !v.hasEntity(r.FromID) {
 			v.add("relations", i, r.ID, "from", "no entity has the id %q", r.FromID)
 		}
-		if !entities[r.ToID] {
+		if !v.hasEntity(r.ToID) {
 			v.add("relations", i, r.ID, "to", "no entity has the id %q", r.ToID)
 		}
 		v.labels("relations", i, r.ID, "descriptions", r.Descriptions, false, false)
@@ -241,12 +274,8 @@ func (v *validator) citations(section string, i int, id string, cites []Citation
 		v.add(section, i, id, "sources", "at least one citation is required")
 	}
 	for _, c := range cites {
-		known := false
-		for _, s := range v.d.Sources {
-			known = known || s.ID == c.Source
-		}
 		switch {
-		case !known:
+		case !v.hasSource(c.Source):
 			v.add(section, i, id, "sources", "no source document has the id %q", c.Source)
 		case c.Paragraph < 0 || c.Sentence < 0 || (c.Sentence > 0 && c.Paragraph == 0):
 			v.add(section, i, id, "sources", "paragraph and sentence are numbered from 1 (0 cites the whole document; a sentence needs its paragraph)")
@@ -254,27 +283,39 @@ func (v *validator) citations(section string, i int, id string, cites []Citation
 	}
 }
 
+// CheckApply checks an addition to a graph that already holds known: every
+// element of incoming is checked, its references resolved against incoming
+// and known together. Since Apply only adds and replaces, what is already
+// stored stays valid, so this is the whole check of the graph that would
+// result, at the cost of the addition alone. It returns nil or an EINVALID
+// error listing every problem. Every store's Apply calls it (directly or
+// through PrepareApply), so they accept the same input.
+func CheckApply(incoming *Dataset, known Known) error {
+	return ProblemsError(incoming.validate(known))
+}
+
+// KnownIn returns what d holds, as CheckApply needs it.
+func KnownIn(d *Dataset) Known {
+	entities := make(map[string]bool, len(d.Entities))
+	for _, e := range d.Entities {
+		entities[e.ID] = true
+	}
+	sources := make(map[string]bool, len(d.Sources))
+	for _, src := range d.Sources {
+		sources[src.ID] = true
+	}
+	return Known{
+		Vocabulary: d.Vocabulary,
+		Entity:     func(id string) bool { return entities[id] },
+		Source:     func(id string) bool { return sources[id] },
+	}
+}
+
 // PrepareApply returns the graph that results from applying incoming on top
-// of current, or an EINVALID error listing every problem: those of the merged
-// graph (dangling ids, unknown kinds and types, ...) and ids that incoming
-// gives twice. Every store's Apply calls it, so they accept the same input.
+// of current, or the EINVALID error of CheckApply.
 func PrepareApply(current, incoming *Dataset) (*Dataset, error) {
-	var problems []Problem
-	for _, p := range incoming.Validate() {
-		// Problems that only the merged graph can judge are reported from it.
-		if p.Field == "id" || p.Field == "" {
-			problems = append(problems, p)
-		}
-	}
-	merged := current.Merge(incoming)
-	for _, p := range merged.Validate() {
-		if p.Field != "id" {
-			p.Index = -1 // an index into the merged graph would mislead
-			problems = append(problems, p)
-		}
-	}
-	if err := ProblemsError(problems); err != nil {
+	if err := CheckApply(incoming, KnownIn(current)); err != nil {
 		return nil, err
 	}
-	return merged, nil
+	return current.Merge(incoming), nil
 }

@@ -5,18 +5,58 @@ import (
 	"encoding/json"
 )
 
+// The sections of a dataset, as Stored and Problem name them.
+const (
+	SectionEntityKinds   = "entityKinds"
+	SectionRelationTypes = "relationTypes"
+	SectionSources       = "sources"
+	SectionEntities      = "entities"
+	SectionRelations     = "relations"
+)
+
+// Stored looks up the stored element of a section by id, for DiffAgainst;
+// ok is false when the id is new.
+type Stored func(section, id string) (element any, ok bool)
+
 // Diff compares what incoming brings with what current holds, element by
 // element and by id, and returns the elements Apply must write (those whose
 // id is new or whose JSON differs) with the counts Apply reports. Every
-// store's Apply calls it, so they count the same way.
+// store's Apply calls it or DiffAgainst, so they count the same way.
 func Diff(current, incoming *Dataset) (*Dataset, *ApplyResult) {
+	index := map[string]map[string]any{
+		SectionEntityKinds: {}, SectionRelationTypes: {}, SectionSources: {}, SectionEntities: {}, SectionRelations: {},
+	}
+	for _, x := range current.Vocabulary.EntityKinds {
+		index[SectionEntityKinds][x.ID] = x
+	}
+	for _, x := range current.Vocabulary.RelationTypes {
+		index[SectionRelationTypes][x.ID] = x
+	}
+	for _, x := range current.Sources {
+		index[SectionSources][x.ID] = x
+	}
+	for _, x := range current.Entities {
+		index[SectionEntities][x.ID] = x
+	}
+	for _, x := range current.Relations {
+		index[SectionRelations][x.ID] = x
+	}
+	return DiffAgainst(incoming, func(section, id string) (any, bool) {
+		x, ok := index[section][id]
+		return x, ok
+	})
+}
+
+// DiffAgainst is Diff with the stored elements found by lookup, so that a
+// store that indexes its elements by id need not copy them all.
+func DiffAgainst(incoming *Dataset, stored Stored) (*Dataset, *ApplyResult) {
 	changed := &Dataset{}
 	r := &ApplyResult{}
-	changed.Vocabulary.EntityKinds = diffSection(r, current.Vocabulary.EntityKinds, incoming.Vocabulary.EntityKinds, func(x EntityKind) string { return x.ID })
-	changed.Vocabulary.RelationTypes = diffSection(r, current.Vocabulary.RelationTypes, incoming.Vocabulary.RelationTypes, func(x RelationType) string { return x.ID })
-	changed.Sources = diffSection(r, current.Sources, incoming.Sources, func(x SourceDocument) string { return x.ID })
-	changed.Entities = diffSection(r, current.Entities, incoming.Entities, func(x Entity) string { return x.ID })
-	changed.Relations = diffSection(r, current.Relations, incoming.Relations, func(x Relation) string { return x.ID })
+	changed.Vocabulary.EntityKinds = diffSection(r, stored, SectionEntityKinds, incoming.Vocabulary.EntityKinds, func(x EntityKind) string { return x.ID })
+	changed.Vocabulary.RelationTypes = diffSection(r, stored, SectionRelationTypes, incoming.Vocabulary.RelationTypes, func(x RelationType) string { return x.ID })
+	changed.Sources = diffSection(r, stored, SectionSources, incoming.Sources, func(x SourceDocument) string { return x.ID })
+	changed.Entities = diffSection(r, stored, SectionEntities, incoming.Entities, func(x Entity) string { return x.ID })
+	changed.Relations = diffSection(r, stored, SectionRelations, incoming.Relations, func(x Relation) string { return x.ID })
 	return changed, r
 }
 
@@ -26,17 +66,13 @@ func (d *Dataset) Empty() bool {
 		len(d.Sources) == 0 && len(d.Entities) == 0 && len(d.Relations) == 0
 }
 
-func diffSection[T any](r *ApplyResult, stored, incoming []T, id func(T) string) []T {
-	old := make(map[string][]byte, len(stored))
-	for _, x := range stored {
-		old[id(x)] = MustJSON(x)
-	}
+func diffSection[T any](r *ApplyResult, stored Stored, section string, incoming []T, id func(T) string) []T {
 	var changed []T
 	for _, x := range incoming {
 		data := MustJSON(x)
-		prev, existed := old[id(x)]
+		prev, existed := stored(section, id(x))
 		switch {
-		case existed && bytes.Equal(prev, data):
+		case existed && bytes.Equal(MustJSON(prev), data):
 			r.Unchanged++
 			continue
 		case existed:
@@ -45,7 +81,6 @@ func diffSection[T any](r *ApplyResult, stored, incoming []T, id func(T) string)
 			r.Created++
 		}
 		changed = append(changed, x)
-		old[id(x)] = data
 	}
 	return changed
 }

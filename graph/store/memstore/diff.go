@@ -7,19 +7,15 @@ import (
 // changes maps a bucket name to the ids and JSON of the elements to write.
 type changes map[string]map[string][]byte
 
-func (c changes) empty() bool { return len(c) == 0 }
-
-// diff compares what d brings with what is stored (see store.Diff) and
-// returns the elements to write, by bucket, and the counts Apply reports.
-func diff(current, d *store.Dataset) (changes, *store.ApplyResult) {
-	changed, r := store.Diff(current, d)
+// changesOf lays out the changed elements (see store.DiffAgainst) by bucket.
+func changesOf(changed *store.Dataset) changes {
 	c := changes{}
 	addSection(c, bucketKinds, changed.Vocabulary.EntityKinds, func(x store.EntityKind) string { return x.ID })
 	addSection(c, bucketTypes, changed.Vocabulary.RelationTypes, func(x store.RelationType) string { return x.ID })
 	addSection(c, bucketSources, changed.Sources, func(x store.SourceDocument) string { return x.ID })
 	addSection(c, bucketEntities, changed.Entities, func(x store.Entity) string { return x.ID })
 	addSection(c, bucketRelations, changed.Relations, func(x store.Relation) string { return x.ID })
-	return c, r
+	return c
 }
 
 func addSection[T any](c changes, bucket []byte, elems []T, id func(T) string) {
@@ -28,5 +24,42 @@ func addSection[T any](c changes, bucket []byte, elems []T, id func(T) string) {
 			c[string(bucket)] = map[string][]byte{}
 		}
 		c[string(bucket)][id(x)] = store.MustJSON(x)
+	}
+}
+
+// stored finds a stored element for store.DiffAgainst; the caller holds a lock.
+func (s *Store) stored(section, id string) (any, bool) {
+	var x any
+	switch section {
+	case store.SectionEntityKinds:
+		if k := s.vocab.Kind(id); k != nil {
+			x = k
+		}
+	case store.SectionRelationTypes:
+		if t := s.vocab.Type(id); t != nil {
+			x = t
+		}
+	case store.SectionSources:
+		if src := s.sources[id]; src != nil {
+			x = src
+		}
+	case store.SectionEntities:
+		if e := s.byID[id]; e != nil {
+			x = e
+		}
+	case store.SectionRelations:
+		if r := s.relByID[id]; r != nil {
+			x = r
+		}
+	}
+	return x, x != nil
+}
+
+// known is what the store holds, for store.CheckApply; the caller holds a lock.
+func (s *Store) known() store.Known {
+	return store.Known{
+		Vocabulary: s.vocab,
+		Entity:     func(id string) bool { return s.byID[id] != nil },
+		Source:     func(id string) bool { return s.sources[id] != nil },
 	}
 }

@@ -21,7 +21,8 @@ type Store struct {
 	entities  []*store.Entity          // in id order
 	byID      map[string]*store.Entity // id -> entity
 	relations []*store.Relation        // in id order
-	touching  map[string][]*store.Relation
+	relByID   map[string]*store.Relation
+	touching  map[string][]*store.Relation // entity id -> its relations, in id order
 	keys      map[string][]store.SearchKey // id -> normalized names
 }
 
@@ -41,34 +42,6 @@ func Open(path string) (*Store, error) {
 	s := &Store{file: f}
 	s.index(d)
 	return s, nil
-}
-
-// index rebuilds every in-memory structure from d, whose sections are in id order.
-func (s *Store) index(d *store.Dataset) {
-	s.vocab = d.Vocabulary
-	s.sources = make(map[string]*store.SourceDocument, len(d.Sources))
-	for i := range d.Sources {
-		s.sources[d.Sources[i].ID] = &d.Sources[i]
-	}
-	s.entities = make([]*store.Entity, len(d.Entities))
-	s.byID = make(map[string]*store.Entity, len(d.Entities))
-	s.keys = make(map[string][]store.SearchKey, len(d.Entities))
-	for i := range d.Entities {
-		e := &d.Entities[i]
-		s.entities[i] = e
-		s.byID[e.ID] = e
-		s.keys[e.ID] = store.SearchKeys(e)
-	}
-	s.relations = make([]*store.Relation, len(d.Relations))
-	s.touching = map[string][]*store.Relation{}
-	for i := range d.Relations {
-		r := &d.Relations[i]
-		s.relations[i] = r
-		s.touching[r.FromID] = append(s.touching[r.FromID], r)
-		if r.ToID != r.FromID {
-			s.touching[r.ToID] = append(s.touching[r.ToID], r)
-		}
-	}
 }
 
 // Close closes the data file.
@@ -287,24 +260,23 @@ func (s *Store) snapshot() *store.Dataset {
 	return d
 }
 
-// Apply implements store.Store. The new state is written to the data file
+// Apply implements store.Store. The change is written to the data file
 // (and synced) before it is served, so an acknowledged Apply is never lost.
+// It costs the size of d, plus a copy of the sorted id lists it changes.
 func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOptions) (*store.ApplyResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	current := s.snapshot()
-	merged, err := store.PrepareApply(current, d)
-	if err != nil {
+	if err := store.CheckApply(d, s.known()); err != nil {
 		return nil, err
 	}
-	changes, result := diff(current, d)
-	if opts.DryRun || changes.empty() {
+	changed, result := store.DiffAgainst(d, s.stored)
+	if opts.DryRun || changed.Empty() {
 		return result, nil
 	}
-	if err := s.file.write(changes); err != nil {
+	if err := s.file.write(changesOf(changed)); err != nil {
 		return nil, err
 	}
-	s.index(merged)
+	s.update(changed)
 	return result, nil
 }
 

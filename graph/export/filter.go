@@ -1,0 +1,81 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+
+	"kgraph/graph/store"
+)
+
+// Filter selects the part of the graph to export. The zero Filter selects
+// the whole graph.
+type Filter struct {
+	// At keeps only relations in force at some time within it (see
+	// store.InForce), when not nil.
+	At *store.PartialDate
+	// Types keeps only relations of these types, when not empty.
+	Types []string
+	// Root, when not "", exports the neighbourhood of this entity instead
+	// of the whole graph.
+	Root string
+	// Depth is the number of hops from Root, 1 to store.MaxNeighborhoodDepth;
+	// 0 means 1. It is an error without Root.
+	Depth int
+}
+
+// ParseFilter reads a filter from its text form, as the query parameters
+// and the command-line flags give it: at is YYYY, YYYY-MM or YYYY-MM-DD;
+// types is a comma-separated list of relation types; depth is a number.
+// Empty strings leave that part of the filter unset. A malformed value is
+// an EINVALID error that names it; whether the types and the root exist is
+// checked later, against the store (see Select).
+func ParseFilter(at, types, root, depth string) (Filter, error) {
+	var f Filter
+	if at != "" {
+		d, err := store.ParsePartialDate(at)
+		if err != nil {
+			return Filter{}, store.Errorf(store.EINVALID, "at: %s", store.ErrorMessage(err))
+		}
+		f.At = &d
+	}
+	for t := range strings.SplitSeq(types, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			f.Types = append(f.Types, t)
+		}
+	}
+	f.Root = strings.TrimSpace(root)
+	if depth != "" {
+		n, err := strconv.Atoi(depth)
+		if err != nil {
+			return Filter{}, store.Errorf(store.EINVALID, "depth must be a whole number from 1 to %d, got %q", store.MaxNeighborhoodDepth, depth)
+		}
+		f.Depth = n
+	}
+	return f, f.check()
+}
+
+// check validates what can be judged without the store.
+func (f Filter) check() error {
+	switch {
+	case f.Root == "" && f.Depth != 0:
+		return store.Errorf(store.EINVALID, "depth needs root: give the entity to start from")
+	case f.Root != "" && (f.Depth < 0 || f.Depth > store.MaxNeighborhoodDepth):
+		return store.Errorf(store.EINVALID, "depth must be between 1 and %d, got %d", store.MaxNeighborhoodDepth, f.Depth)
+	case len(f.Types) > store.MaxTypesPerQuery:
+		return store.Errorf(store.EINVALID, "types names %d types; the most is %d", len(f.Types), store.MaxTypesPerQuery)
+	}
+	return nil
+}
+
+// IsZero reports whether the filter selects the whole graph.
+func (f Filter) IsZero() bool {
+	return f.At == nil && len(f.Types) == 0 && f.Root == "" && f.Depth == 0
+}
+
+// depth is Depth with its default filled in.
+func (f Filter) depth() int {
+	if f.Depth == 0 {
+		return 1
+	}
+	return f.Depth
+}

@@ -1,0 +1,76 @@
+package web_test
+
+// What a user does in the explorer, as steps the tests share.
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/chromedp/chromedp"
+)
+
+// js quotes a Go string as a JavaScript string literal.
+func js(s string) string { return strconv.Quote(s) }
+
+// waitReady waits until the explorer has loaded its vocabulary and the
+// year range and has drawn what its address asks for.
+func (p *page) waitReady() {
+	p.t.Helper()
+	p.waitFor("the explorer to start", `window.__cy !== undefined && document.getElementById('year-slider').min !== '1800'`)
+}
+
+// nodeCount is the number of entities drawn.
+func (p *page) nodeCount() int { return eval[int](p, `window.__cy.nodes().length`) }
+
+// hasElement reports whether the drawing has the entity or relation.
+func (p *page) hasElement(id string) bool {
+	return eval[bool](p, fmt.Sprintf(`window.__cy.getElementById(%s).nonempty()`, js(id)))
+}
+
+// nodeLabel is the label drawn for an entity.
+func (p *page) nodeLabel(id string) string {
+	return eval[string](p, fmt.Sprintf(`window.__cy.getElementById(%s).data('label')`, js(id)))
+}
+
+// pick types text into an entity picker, as a user would, and chooses the
+// hit with the given id from the list it offers.
+func (p *page) pick(input, text, id string) {
+	p.t.Helper()
+	p.do(chromedp.Click(chromedp.CSS(input)), chromedp.SendKeys(chromedp.CSS(input), text))
+	hit := fmt.Sprintf(`[data-testid="search-hit"][data-id=%s]`, js(id))
+	p.waitFor("a search hit for "+id, fmt.Sprintf(`[...document.querySelectorAll(%s)].some((el) => el.offsetParent !== null)`, js(hit)))
+	p.do(chromedp.Click(chromedp.CSS(hit), chromedp.NodeVisible))
+}
+
+// clickNode clicks an entity where it is drawn on the canvas, with the mouse.
+func (p *page) clickNode(id string) {
+	p.t.Helper()
+	xy := eval[[]float64](p, fmt.Sprintf(`(() => {
+		const n = window.__cy.getElementById(%s);
+		const box = window.__cy.container().getBoundingClientRect();
+		const at = n.renderedPosition();
+		return [box.left + at.x, box.top + at.y];
+	})()`, js(id)))
+	p.do(chromedp.MouseClickXY(xy[0], xy[1]))
+}
+
+// setYearWithSlider moves the year slider to a year, as dragging it does:
+// input events while it moves, change when it is let go.
+func (p *page) setYearWithSlider(year int) {
+	p.t.Helper()
+	p.do(chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
+		const s = document.getElementById('year-slider');
+		s.value = %d;
+		s.dispatchEvent(new Event('input', { bubbles: true }));
+		s.dispatchEvent(new Event('change', { bubbles: true }));
+	})()`, year)))
+}
+
+// setYearByTyping types a year into the number field and leaves it.
+func (p *page) setYearByTyping(year int) {
+	p.t.Helper()
+	p.do(
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('year-input').select()`),
+		chromedp.SendKeys(chromedp.CSS(`[data-testid="year-input"]`), strconv.Itoa(year)+"\t"),
+	)
+}

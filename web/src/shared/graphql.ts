@@ -1,0 +1,78 @@
+// A minimal GraphQL client for the service's own endpoint. The explorer
+// uses nothing but the public API at /graphql, as any other client would.
+
+/** The endpoint, on the server that served the page. */
+export const endpoint = '/graphql';
+
+/** One error of a GraphQL response. */
+export interface GraphQLErrorEntry {
+  message: string;
+  extensions?: { code?: string };
+}
+
+/** A failed request: a GraphQL error, an HTTP error or no answer at all. */
+export class GraphQLRequestError extends Error {
+  constructor(
+    message: string,
+    /** The error code (INVALID, NOT_FOUND, UNAVAILABLE, ...), when the server gave one. */
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'GraphQLRequestError';
+  }
+}
+
+let inFlight = 0;
+
+/**
+ * Marks the page busy while requests are under way: `<body data-busy>`
+ * counts them, so that a test (or a style) can tell when the page has
+ * settled.
+ */
+function track(delta: number): void {
+  inFlight += delta;
+  document.body.dataset.busy = String(inFlight);
+}
+
+/** Runs a query and returns its data, or throws GraphQLRequestError. */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  track(+1);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch {
+      throw new GraphQLRequestError('The server could not be reached.', 'UNAVAILABLE');
+    }
+    let body: { data?: T; errors?: GraphQLErrorEntry[] };
+    try {
+      body = await response.json();
+    } catch {
+      throw new GraphQLRequestError(`The server answered ${response.status} without a GraphQL response.`);
+    }
+    if (body.errors?.length) {
+      const first = body.errors[0];
+      throw new GraphQLRequestError(first.message, first.extensions?.code);
+    }
+    if (!response.ok || body.data === undefined) {
+      throw new GraphQLRequestError(`The server answered ${response.status}.`);
+    }
+    return body.data;
+  } finally {
+    track(-1);
+  }
+}
+
+/** Busy work outside requests (a layout) counts like a request. */
+export async function busy<T>(work: () => Promise<T>): Promise<T> {
+  track(+1);
+  try {
+    return await work();
+  } finally {
+    track(-1);
+  }
+}
