@@ -10,7 +10,10 @@ require (
 	golang.org/x/text v0.44.0
 )
 
-require github.com/google/go-cmp v0.7.0 // indirect
+require (
+	github.com/google/go-cmp v0.7.0 // indirect
+	github.com/rs/cors v1.11.1 // indirect
+)
 
 require (
 	github.com/agnivade/levenshtein v1.2.2 // indirect

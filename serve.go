@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -22,6 +23,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	var cfg config
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.StringVar(&cfg.port, "port", envOr(getenv, "PORT", "8080"), "TCP port to listen on (env PORT)")
+	origins := fs.String("cors-origins", envOr(getenv, "KG_CORS_ORIGINS", "*"), "comma-separated origins whose pages may call the API (CORS); * for any, none for same-origin only (env KG_CORS_ORIGINS)")
 	fs.StringVar(&cfg.seed, "seed", envOr(getenv, "KG_SEED", "auto"), "auto: load the built-in dataset into an empty store; never: start empty (env KG_SEED)")
 	cfg.storeFlags(fs, getenv)
 	u := usage{name: "serve", flags: fs, text: `Usage: kgraph [serve] [flags]
@@ -63,7 +65,7 @@ Examples:
 		return err
 	}
 	srv := &http.Server{
-		Handler:           httpapi.NewHandler(httpapi.Config{Store: s, Logger: logger, Ready: ready}),
+		Handler:           httpapi.NewHandler(httpapi.Config{Store: s, Logger: logger, Ready: ready, AllowedOrigins: splitList(*origins)}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
@@ -130,4 +132,18 @@ func prepare(ctx context.Context, s store.Store, seedEmpty bool, logger *slog.Lo
 		}
 		return s.Ping(ctx)
 	}
+}
+
+// splitList splits a comma-separated flag value; "none" and "" give nil.
+func splitList(v string) []string {
+	if v == "" || v == "none" {
+		return nil
+	}
+	var out []string
+	for _, item := range strings.Split(v, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }

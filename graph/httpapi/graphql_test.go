@@ -34,6 +34,15 @@ func newBenchServer(b *testing.B) *httptest.Server {
 
 func newSeededServer(t testing.TB) *httptest.Server {
 	t.Helper()
+	s := seededStore(t)
+	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{Store: s, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// seededStore is an embedded store in a temporary file, holding the seed.
+func seededStore(t testing.TB) store.Store {
+	t.Helper()
 	s, err := memstore.Open(filepath.Join(t.TempDir(), "graph.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -46,9 +55,7 @@ func newSeededServer(t testing.TB) *httptest.Server {
 	if _, err := s.Apply(context.Background(), d, store.ApplyOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{Store: s, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
-	t.Cleanup(srv.Close)
-	return srv
+	return s
 }
 
 type gqlError struct {

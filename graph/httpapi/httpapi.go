@@ -28,13 +28,16 @@ type Config struct {
 	// binary (package web). Without index.html, / and /playground answer
 	// with a page that says how to build the front end.
 	Assets fs.FS
+	// AllowedOrigins lists the origins whose pages may call the API from a
+	// browser (CORS); "*" allows any. Empty means same-origin only.
+	AllowedOrigins []string
 }
 
 // NewHandler returns the service's root handler.
 func NewHandler(cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	addRoutes(mux, cfg)
-	return recoverPanics(cfg.Logger, mux)
+	return recoverPanics(cfg.Logger, logRequests(cfg.Logger, allowCrossOrigin(cfg.AllowedOrigins, mux)))
 }
 
 // recoverPanics answers 500 with no detail, and logs the panic, when a

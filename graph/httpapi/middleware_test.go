@@ -1,0 +1,58 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"kgraph/graph/httpapi"
+)
+
+func TestCrossOriginRequests(t *testing.T) {
+	tests := []struct {
+		allowed []string
+		origin  string
+		want    string
+	}{
+		{[]string{"*"}, "https://app.example", "*"},
+		{[]string{"https://app.example"}, "https://app.example", "https://app.example"},
+		{[]string{"https://app.example"}, "https://evil.example", ""},
+		{nil, "https://app.example", ""},
+	}
+	for _, tt := range tests {
+		h := httpapi.NewHandler(httpapi.Config{Store: seededStore(t), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), AllowedOrigins: tt.allowed})
+		req := httptest.NewRequest(http.MethodOptions, "/graphql", nil)
+		req.Header.Set("Origin", tt.origin)
+		req.Header.Set("Access-Control-Request-Method", "POST")
+		req.Header.Set("Access-Control-Request-Headers", "content-type")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if got := rec.Header().Get("Access-Control-Allow-Origin"); got != tt.want {
+			t.Errorf("allowed %v, origin %s: Access-Control-Allow-Origin = %q, want %q", tt.allowed, tt.origin, got, tt.want)
+		}
+	}
+}
+
+func TestRequestsAreLogged(t *testing.T) {
+	var logs bytes.Buffer
+	h := httpapi.NewHandler(httpapi.Config{Store: seededStore(t), Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, withJSON(httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{ vocabulary { entityKinds { id } } }"}`))))
+	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/healthz", nil))
+	out := logs.String()
+	if !strings.Contains(out, `"msg":"request"`) || !strings.Contains(out, `"path":"/graphql"`) || !strings.Contains(out, `"status":200`) {
+		t.Fatalf("no access log line for /graphql: %s", out)
+	}
+	if strings.Contains(out, `"/healthz"`) {
+		t.Fatalf("health checks are logged: %s", out)
+	}
+}
+
+func withJSON(r *http.Request) *http.Request {
+	r.Header.Set("Content-Type", "application/json")
+	return r
+}
