@@ -56,17 +56,17 @@ func writeDataset(t *testing.T, name, content string) string {
 	return path
 }
 
-// exampleDataset is the example of docs/dataset-and-cli.md, so that the
+// exampleDataset is the example of README.md, so that the
 // documentation cannot drift from what the program accepts.
 func exampleDataset(t *testing.T) string {
 	t.Helper()
-	doc, err := os.ReadFile(filepath.Join("docs", "dataset-and-cli.md"))
+	doc, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := regexp.MustCompile("(?s)<!-- example-dataset[^>]*-->\n```json\n(.*?)```").FindSubmatch(doc)
 	if m == nil {
-		t.Fatal("docs/dataset-and-cli.md has no example-dataset block")
+		t.Fatal("README.md has no example-dataset block")
 	}
 	return string(m[1])
 }
