@@ -3,7 +3,8 @@ package store
 import (
 	"bytes"
 	"encoding/json"
-	"sort"
+	"maps"
+	"slices"
 )
 
 // Label is a text in one language.
@@ -59,7 +60,7 @@ func (t *Texts) UnmarshalJSON(b []byte) error {
 		return Errorf(EINVALID, "expected an object from language to text, such as {\"en\": \"...\", \"ar\": \"...\"}")
 	}
 	*t = Texts{}
-	for _, lang := range sortedKeys(m) {
+	for _, lang := range slices.Sorted(maps.Keys(m)) {
 		*t = append(*t, Label{Lang: lang, Text: m[lang]})
 	}
 	return nil
@@ -81,21 +82,12 @@ func (a *Aliases) UnmarshalJSON(b []byte) error {
 		return Errorf(EINVALID, "expected an object from language to a list of texts, such as {\"en\": [\"USSR\"]}")
 	}
 	*a = Aliases{}
-	for _, lang := range sortedKeys(m) {
+	for _, lang := range slices.Sorted(maps.Keys(m)) {
 		for _, text := range m[lang] {
 			*a = append(*a, Label{Lang: lang, Text: text})
 		}
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // hasLang reports whether labels has a text in lang.

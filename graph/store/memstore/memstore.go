@@ -62,22 +62,14 @@ func (s *Store) Vocabulary(ctx context.Context) (*store.Vocabulary, error) {
 func (s *Store) SourceDocuments(ctx context.Context, ids []string) ([]*store.SourceDocument, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := make([]*store.SourceDocument, len(ids))
-	for i, id := range ids {
-		out[i] = s.sources[id]
-	}
-	return out, nil
+	return lookupAll(s.sources, ids), nil
 }
 
 // Entities implements store.Store.
 func (s *Store) Entities(ctx context.Context, ids []string) ([]*store.Entity, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := make([]*store.Entity, len(ids))
-	for i, id := range ids {
-		out[i] = s.byID[id]
-	}
-	return out, nil
+	return lookupAll(s.byID, ids), nil
 }
 
 // ListEntities implements store.Store.
@@ -185,7 +177,7 @@ func (s *Store) Neighborhood(ctx context.Context, q store.NeighborhoodQuery) (*s
 	if err != nil {
 		return nil, err
 	}
-	return &store.Subgraph{Entities: s.lookup(ids), Relations: rels, Truncated: truncated}, nil
+	return &store.Subgraph{Entities: lookupAll(s.byID, ids), Relations: rels, Truncated: truncated}, nil
 }
 
 // ShortestPath implements store.Store.
@@ -202,7 +194,7 @@ func (s *Store) ShortestPath(ctx context.Context, q store.PathQuery) (*store.Pat
 	if err != nil || ids == nil {
 		return nil, err
 	}
-	return &store.Path{Entities: s.lookup(ids), Relations: rels}, nil
+	return &store.Path{Entities: lookupAll(s.byID, ids), Relations: rels}, nil
 }
 
 // Timeline implements store.Store.
@@ -289,10 +281,11 @@ func (s *Store) mustExist(ids ...string) error {
 	return nil
 }
 
-func (s *Store) lookup(ids []string) []*store.Entity {
-	out := make([]*store.Entity, len(ids))
+// lookupAll returns m's values for ids, in order, nil where an id is missing.
+func lookupAll[T any](m map[string]*T, ids []string) []*T {
+	out := make([]*T, len(ids))
 	for i, id := range ids {
-		out[i] = s.byID[id]
+		out[i] = m[id]
 	}
 	return out
 }

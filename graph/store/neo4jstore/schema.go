@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -123,7 +125,7 @@ func (s *Store) ensureRelationConstraints(ctx context.Context, types []store.Rel
 	}
 	existing, err := read(ctx, s, func(tx neo4j.ManagedTransaction) ([]any, error) {
 		rec, err := single(ctx, tx, "SHOW CONSTRAINTS YIELD name WHERE name IN $names RETURN collect(name) AS names",
-			map[string]any{"names": sortedKeys(missing)})
+			map[string]any{"names": slices.Sorted(maps.Keys(missing))})
 		if err != nil {
 			return nil, err
 		}
@@ -135,7 +137,7 @@ func (s *Store) ensureRelationConstraints(ctx context.Context, types []store.Rel
 	for _, name := range existing {
 		delete(missing, fmt.Sprint(name))
 	}
-	for _, name := range sortedKeys(missing) {
+	for _, name := range slices.Sorted(maps.Keys(missing)) {
 		stmt := fmt.Sprintf("CREATE CONSTRAINT `%s` IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.id IS UNIQUE", name, missing[name])
 		if err := s.schemaStatement(ctx, stmt); err != nil {
 			return err

@@ -3,7 +3,8 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -77,7 +78,7 @@ func plan(current, changed *store.Dataset) (*writes, error) {
 		cypher string
 		rows   map[string][]map[string]any
 	}{{deleteRelations, moved}, {mergeRelations, merged}} {
-		for _, t := range sortedKeys(byType.rows) {
+		for _, t := range slices.Sorted(maps.Keys(byType.rows)) {
 			q, err := quoteType(t)
 			if err != nil {
 				return nil, err
@@ -122,12 +123,3 @@ func rows[T any](xs []T, row func(T) map[string]any) []map[string]any {
 }
 
 func jsonString(v any) string { return string(store.MustJSON(v)) }
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
