@@ -37,7 +37,7 @@ type Config struct {
 func NewHandler(cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	addRoutes(mux, cfg)
-	return recoverPanics(cfg.Logger, logRequests(cfg.Logger, allowCrossOrigin(cfg.AllowedOrigins, mux)))
+	return recoverPanics(cfg.Logger, logRequests(cfg.Logger, compress(allowCrossOrigin(cfg.AllowedOrigins, mux))))
 }
 
 // recoverPanics answers 500 with no detail, and logs the panic, when a

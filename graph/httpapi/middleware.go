@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/klauspost/compress/gzhttp"
 	"github.com/rs/cors"
 )
 
@@ -21,6 +22,13 @@ func allowCrossOrigin(origins []string, next http.Handler) http.Handler {
 		AllowedHeaders: []string{"Content-Type", "Accept"},
 		MaxAge:         600,
 	}).Handler(next)
+}
+
+// compress gzips responses for clients that accept it: the playground's
+// scripts shrink about fourfold, and GraphQL's JSON about as much. Small
+// responses are left as they are.
+func compress(next http.Handler) http.Handler {
+	return gzhttp.GzipHandler(next)
 }
 
 // logRequests writes one structured line per request: method, path,

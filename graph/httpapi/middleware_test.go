@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"io"
 	"log/slog"
 	"net/http"
@@ -55,4 +56,28 @@ func TestRequestsAreLogged(t *testing.T) {
 func withJSON(r *http.Request) *http.Request {
 	r.Header.Set("Content-Type", "application/json")
 	return r
+}
+
+func TestResponsesAreCompressed(t *testing.T) {
+	srv := newServer(t)
+	body := `{"query":"{ relations(first: 100) { nodes { id type fromId toId start end } } }"}`
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := http.DefaultTransport.RoundTrip(req) // the bare transport does not decompress
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("Content-Encoding = %q, want gzip", resp.Header.Get("Content-Encoding"))
+	}
+	zr, err := gzip.NewReader(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := io.ReadAll(zr)
+	if err != nil || !strings.Contains(string(plain), "sfry-broke-relations-ussr-1949") {
+		t.Fatalf("decompressed body: %v %.200s", err, plain)
+	}
 }
