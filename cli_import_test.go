@@ -15,7 +15,7 @@ import (
 	"kgraph/graph/export"
 	"kgraph/graph/store"
 	"kgraph/graph/store/memstore"
-	"kgraph/graph/store/neo4jstore"
+	"kgraph/graph/store/neo4jstore/neo4jtest"
 )
 
 // graphJSON returns the graph in the embedded data file of env as the JSON
@@ -228,12 +228,10 @@ func TestRoundTrip(t *testing.T) {
 }
 
 // TestRoundTripNeo4j is TestRoundTrip on the Neo4j test server (see
-// neo4jstore.ConfigForTest): skipped without NEO4J_URI, failing in CI without it.
+// package neo4jtest): skipped without NEO4J_URI, failing in CI without it.
 func TestRoundTripNeo4j(t *testing.T) {
-	cfg := neo4jstore.ConfigForTest(t)
-	env := map[string]string{"NEO4J_URI": cfg.URI, "NEO4J_USERNAME": cfg.Username, "NEO4J_PASSWORD": cfg.Password, "NEO4J_DATABASE": cfg.Database}
-	// OpenForTest empties the database, and holds it for this test process.
-	empty := func() map[string]string { neo4jstore.OpenForTest(t); return env }
+	// Reset empties the database, and holds it for this test process.
+	empty := func() map[string]string { return neo4jtest.Reset(t).Vars() }
 	roundTrip(t, filepath.Join("seed", "soviet-yugoslav-relations.json"), empty, empty)
 }
 

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"kgraph/graph/store/neo4jstore"
+	"kgraph/graph/store/neo4jstore/neo4jtest"
 )
 
 // TestServeWaitsForNeo4j starts the server against a Neo4j address where
@@ -19,15 +19,13 @@ import (
 // answers there. A TCP forwarder that starts late stands in for a Neo4j
 // that comes up late.
 func TestServeWaitsForNeo4j(t *testing.T) {
-	cfg := neo4jstore.ConfigForTest(t)
-	neo4jstore.OpenForTest(t) // holds the test database and empties it
+	cfg := neo4jtest.Reset(t)
 	target := strings.TrimPrefix(strings.TrimPrefix(cfg.URI, "bolt://"), "neo4j://")
 
 	proxyPort := freePort(t)
-	base, logs, stop := startServer(t, map[string]string{
-		"NEO4J_URI": "bolt://127.0.0.1:" + proxyPort, "NEO4J_USERNAME": cfg.Username,
-		"NEO4J_PASSWORD": cfg.Password, "NEO4J_DATABASE": cfg.Database,
-	})
+	env := cfg.Vars()
+	env["NEO4J_URI"] = "bolt://127.0.0.1:" + proxyPort
+	base, logs, stop := startServer(t, env)
 
 	if code := status(t, base+"/readyz"); code != http.StatusServiceUnavailable {
 		t.Fatalf("/readyz = %d while Neo4j is unreachable, want 503", code)

@@ -9,6 +9,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"kgraph/graph/store"
+	"kgraph/graph/store/neo4jstore/neo4jtest"
 	"kgraph/seed"
 )
 
@@ -16,8 +17,8 @@ import (
 // replicas starting together would: the graph holds one copy of
 // everything, one Apply created it and the other found it unchanged.
 func TestConcurrentApply(t *testing.T) {
-	a := OpenForTest(t)
-	b, err := Open(t.Context(), ConfigForTest(t))
+	a := openForTest(t)
+	b, err := Open(t.Context(), Config(neo4jtest.Config(t)))
 	if err != nil {
 		t.Fatal(err)
 	}

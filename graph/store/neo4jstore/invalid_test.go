@@ -41,7 +41,7 @@ func (r *recorder) mentioning(s string) []string {
 // vocabulary, well formed or crafted to break out of the pattern it would
 // be written into, is an EINVALID error and is sent to Neo4j in no form.
 func TestUnknownTypeNeverReachesCypher(t *testing.T) {
-	s := OpenForTest(t)
+	s := openForTest(t)
 	d, err := seed.Dataset()
 	if err != nil {
 		t.Fatal(err)

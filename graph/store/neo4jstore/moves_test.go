@@ -16,7 +16,7 @@ import (
 // relation, of its new type between its new ends, and answer as the
 // embedded store does after the same Applies.
 func TestRelationMoves(t *testing.T) {
-	s := OpenForTest(t)
+	s := openForTest(t)
 	mem, err := memstore.Open(filepath.Join(t.TempDir(), "graph.db"))
 	if err != nil {
 		t.Fatal(err)
