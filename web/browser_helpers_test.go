@@ -78,6 +78,12 @@ func startServer(t *testing.T) *httptest.Server {
 	if _, err := s.Apply(context.Background(), d, store.ApplyOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	return serve(t, s)
+}
+
+// serve serves the real handler, with the embedded front end, over s.
+func serve(t *testing.T, s store.Store) *httptest.Server {
+	t.Helper()
 	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{
 		Store: s, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}))
@@ -101,7 +107,13 @@ type page struct {
 func openPage(t *testing.T, path string) *page {
 	t.Helper()
 	requireBrowserSetup(t)
-	srv := startServer(t)
+	return openPageOn(t, startServer(t), path)
+}
+
+// openPageOn starts Chromium and opens path on srv.
+func openPageOn(t *testing.T, srv *httptest.Server, path string) *page {
+	t.Helper()
+	requireBrowserSetup(t)
 	p := &page{t: t, base: srv.URL}
 
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
