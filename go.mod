@@ -4,17 +4,15 @@ go 1.26.8
 
 require (
 	github.com/99designs/gqlgen v0.17.98
+	github.com/klauspost/compress v1.20.4
+	github.com/rs/cors v1.11.1
 	github.com/vektah/gqlparser/v2 v2.5.64
 	github.com/vikstrous/dataloadgen v0.0.10
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/text v0.44.0
 )
 
-require (
-	github.com/google/go-cmp v0.7.0 // indirect
-	github.com/klauspost/compress v1.20.4 // indirect
-	github.com/rs/cors v1.11.1 // indirect
-)
+require github.com/google/go-cmp v0.7.0 // indirect
 
 require (
 	github.com/agnivade/levenshtein v1.2.2 // indirect
