@@ -26,8 +26,7 @@ import (
 
 	"kgraph/graph/httpapi"
 	"kgraph/graph/store"
-	"kgraph/graph/store/memstore"
-	"kgraph/seed"
+	"kgraph/graph/store/memstore/memstoretest"
 	"kgraph/web"
 )
 
@@ -66,19 +65,7 @@ func requireBrowserSetup(t *testing.T) {
 // first start.
 func startServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	s, err := memstore.Open(filepath.Join(t.TempDir(), "graph.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	d, err := seed.Dataset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Apply(context.Background(), d, store.ApplyOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	return serve(t, s)
+	return serve(t, memstoretest.Seeded(t))
 }
 
 // serve serves the real handler, with the embedded front end, over s.

@@ -12,7 +12,7 @@ import (
 
 	"kgraph/graph/cli"
 	"kgraph/graph/dataset"
-	"kgraph/graph/store/memstore"
+	"kgraph/graph/store/memstore/memstoretest"
 )
 
 // TestBringYourOwnGraph follows the README's "Bring your own graph": a
@@ -39,11 +39,7 @@ func TestBringYourOwnGraph(t *testing.T) {
 	if err := cli.Validate(ctx, dataset.File(file), io.Discard); err != nil {
 		t.Fatalf("validate: %v", err)
 	}
-	s, err := memstore.Open(filepath.Join(t.TempDir(), "graph.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
+	s := memstoretest.Open(t)
 	res, err := cli.Import(ctx, s, dataset.File(file), cli.ImportOptions{}, io.Discard)
 	if err != nil || res.Created == 0 {
 		t.Fatalf("import: %+v, %v", res, err)

@@ -2,11 +2,10 @@ package export
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"kgraph/graph/store"
-	"kgraph/graph/store/memstore"
+	"kgraph/graph/store/memstore/memstoretest"
 	"kgraph/seed"
 )
 
@@ -62,11 +61,7 @@ func seededStore(t *testing.T) store.Store {
 // storeWith returns an embedded store holding d.
 func storeWith(t *testing.T, d *store.Dataset) store.Store {
 	t.Helper()
-	s, err := memstore.Open(filepath.Join(t.TempDir(), "graph.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
+	s := memstoretest.Open(t)
 	if _, err := s.Apply(context.Background(), d, store.ApplyOptions{}); err != nil {
 		t.Fatal(err)
 	}

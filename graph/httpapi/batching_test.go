@@ -5,14 +5,12 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
-	"path/filepath"
 	"sync/atomic"
 	"testing"
 
 	"kgraph/graph/httpapi"
 	"kgraph/graph/store"
-	"kgraph/graph/store/memstore"
-	"kgraph/seed"
+	"kgraph/graph/store/memstore/memstoretest"
 )
 
 // countingStore counts the batch lookups behind nested fields.
@@ -40,19 +38,7 @@ func (c *countingStore) SourceDocuments(ctx context.Context, ids []string) ([]*s
 // page of relations, their relations and the cited documents are each
 // fetched in a few batches, not one store call per relation.
 func TestNestedFieldsLoadInBatches(t *testing.T) {
-	s, err := memstore.Open(filepath.Join(t.TempDir(), "graph.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	d, err := seed.Dataset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Apply(context.Background(), d, store.ApplyOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	c := &countingStore{Store: s}
+	c := &countingStore{Store: memstoretest.Seeded(t)}
 	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{Store: c, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 	defer srv.Close()
 

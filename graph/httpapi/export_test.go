@@ -9,13 +9,12 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"kgraph/graph/httpapi"
 	"kgraph/graph/store"
-	"kgraph/graph/store/memstore"
+	"kgraph/graph/store/memstore/memstoretest"
 	"kgraph/seed"
 )
 
@@ -26,11 +25,7 @@ const trickyLabel = `Tom & "Jerry's" <treaty>`
 // signed by the Soviet Union.
 func startExportServer(t *testing.T, ready func(context.Context) error) *httptest.Server {
 	t.Helper()
-	s, err := memstore.Open(filepath.Join(t.TempDir(), "graph.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
+	s := memstoretest.Open(t)
 	d, err := seed.Dataset()
 	if err != nil {
 		t.Fatal(err)

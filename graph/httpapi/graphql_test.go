@@ -2,22 +2,19 @@ package httpapi_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"kgraph/graph/httpapi"
 	"kgraph/graph/store"
-	"kgraph/graph/store/memstore"
-	"kgraph/seed"
+	"kgraph/graph/store/memstore/memstoretest"
 )
 
 // newServer starts the real handler over a seeded embedded store.
@@ -43,19 +40,7 @@ func newSeededServer(t testing.TB) *httptest.Server {
 // seededStore is an embedded store in a temporary file, holding the seed.
 func seededStore(t testing.TB) store.Store {
 	t.Helper()
-	s, err := memstore.Open(filepath.Join(t.TempDir(), "graph.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	d, err := seed.Dataset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Apply(context.Background(), d, store.ApplyOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return memstoretest.Seeded(t)
 }
 
 type gqlError struct {

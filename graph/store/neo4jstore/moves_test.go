@@ -2,13 +2,12 @@ package neo4jstore
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"kgraph/graph/store"
-	"kgraph/graph/store/memstore"
+	"kgraph/graph/store/memstore/memstoretest"
 )
 
 // TestRelationMoves updates relations so that their relationship must
@@ -17,11 +16,7 @@ import (
 // embedded store does after the same Applies.
 func TestRelationMoves(t *testing.T) {
 	s := openForTest(t)
-	mem, err := memstore.Open(filepath.Join(t.TempDir(), "graph.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer mem.Close()
+	mem := memstoretest.Open(t)
 
 	en := func(s string) store.Texts { return store.Texts{{Lang: "en", Text: s}} }
 	cite := []store.Citation{{Source: "notes"}}
