@@ -24,16 +24,17 @@ import (
 const (
 	// maxRequestBytes bounds a request body; a larger one is refused.
 	maxRequestBytes = 1 << 20
-	// maxComplexity bounds how many fields one query may ask for, so that a
-	// deeply nested query cannot tie the server up.
-	maxComplexity = 5000
+	// maxComplexity bounds the work one query may ask for, lists counted
+	// by their expected length (see graph.NewComplexity), so that a deeply
+	// nested query cannot tie the server up.
+	maxComplexity = 20000
 	// queryTimeout bounds the time one request may run.
 	queryTimeout = 30 * time.Second
 )
 
 // handleGraphQL serves GraphQL queries over GET and POST.
 func handleGraphQL(s store.Store, logger *slog.Logger) http.Handler {
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: s, Logger: logger}}))
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: s, Logger: logger}, Complexity: graph.NewComplexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

@@ -416,3 +416,24 @@ func TestOversizedChunkedRequestIsRefused(t *testing.T) {
 		t.Fatalf("chunked 2 MiB request: %v %+v", err, r.Errors)
 	}
 }
+
+// TestQueryComplexityIsBounded checks that a query nesting lists inside
+// lists, which would fan out exponentially, is refused before it runs,
+// while the README's and the playground's queries pass.
+func TestQueryComplexityIsBounded(t *testing.T) {
+	srv := newServer(t)
+	nested := `{ entity(id: "croatia") { neighbors { neighbors { neighbors { neighbors { id } } } } } }`
+	r := query(t, srv, nested, nil)
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "COMPLEXITY_LIMIT_EXCEEDED" {
+		t.Fatalf("four levels of neighbors: %+v", r.Errors)
+	}
+	for _, q := range []string{
+		`{ entity(id: "croatia") { neighbors { neighbors { id name } } } }`,
+		`{ relations(first: 500) { totalCount nodes { id type from { id name } to { id name } start end sources { document { title } paragraph sentence } } } }`,
+		`{ neighborhood(id: "soviet-union", depth: 2, limit: 1000) { entities { id name kind start end labels { lang text } } relations { id type fromId toId start end label description sources { document { title } paragraph sentence } } truncated } }`,
+	} {
+		if r := query(t, srv, q, nil); len(r.Errors) > 0 {
+			t.Errorf("refused: %s: %+v", q, r.Errors)
+		}
+	}
+}
