@@ -32,11 +32,11 @@ func compress(next http.Handler) http.Handler {
 }
 
 // logRequests writes one structured line per request: method, path,
-// status, size and duration. Health checks, polled every few seconds by
+// status, size and duration. Health checks and metrics, polled every few seconds by
 // orchestrators, are left out.
 func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" {
+		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || r.URL.Path == "/metrics" {
 			next.ServeHTTP(w, r)
 			return
 		}

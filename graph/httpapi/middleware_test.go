@@ -81,3 +81,25 @@ func TestResponsesAreCompressed(t *testing.T) {
 		t.Fatalf("decompressed body: %v %.200s", err, plain)
 	}
 }
+
+func TestMetrics(t *testing.T) {
+	srv := newServer(t)
+	for i := 0; i < 3; i++ {
+		query(t, srv, `{ entity(id: "croatia") { id } }`, nil)
+	}
+	resp, err := http.Get(srv.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	for _, want := range []string{
+		`kgraph_http_requests_total{code="200",method="post",route="graphql"} 3`,
+		`kgraph_http_request_duration_seconds_count{route="graphql"} 3`,
+		`go_goroutines`,
+	} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+}

@@ -6,15 +6,18 @@ import (
 	"kgraph/graph/export"
 )
 
-// addRoutes lists every route the service serves.
+// addRoutes lists every route the service serves, each counted and timed
+// under its name at /metrics.
 func addRoutes(mux *http.ServeMux, cfg Config) {
 	files := frontEnd(cfg)
-	mux.Handle("/graphql", whenReady(cfg.Ready, handleGraphQL(cfg.Store, cfg.Logger)))
-	mux.Handle("GET /{$}", handleExplorer(files))
-	mux.Handle("GET /playground", handlePlayground(files))
-	mux.Handle("GET /assets/", handleAssets(files))
-	mux.Handle("GET /export/graph.json", handleExport(cfg.Store, cfg.Ready, cfg.Logger, export.Cytoscape))
-	mux.Handle("GET /export/graph.graphml", handleExport(cfg.Store, cfg.Ready, cfg.Logger, export.GraphML))
+	m := newMetrics()
+	mux.Handle("/graphql", m.instrument("graphql", whenReady(cfg.Ready, handleGraphQL(cfg.Store, cfg.Logger))))
+	mux.Handle("GET /{$}", m.instrument("explorer", handleExplorer(files)))
+	mux.Handle("GET /playground", m.instrument("playground", handlePlayground(files)))
+	mux.Handle("GET /assets/", m.instrument("assets", handleAssets(files)))
+	mux.Handle("GET /export/graph.json", m.instrument("export_cytoscape", handleExport(cfg.Store, cfg.Ready, cfg.Logger, export.Cytoscape)))
+	mux.Handle("GET /export/graph.graphml", m.instrument("export_graphml", handleExport(cfg.Store, cfg.Ready, cfg.Logger, export.GraphML)))
 	mux.Handle("GET /healthz", handleHealthz())
 	mux.Handle("GET /readyz", handleReadyz(cfg.Ready))
+	mux.Handle("GET /metrics", m.handler())
 }
