@@ -19,11 +19,15 @@ const (
 // NewComplexity returns the complexity functions of the list fields.
 func NewComplexity() ComplexityRoot {
 	var c ComplexityRoot
-	c.Query.Entities = func(child int, _ *string, first *int, _ *string) int { return 1 + child*pageOf(first, store.DefaultPageSize) }
+	c.Query.Entities = func(child int, _ *string, first *int, _ *string) int {
+		return 1 + child*pageOf(first, store.DefaultPageSize)
+	}
 	c.Query.Relations = func(child int, _ []string, _, _ *string, _ *store.PartialDate, first *int, _ *string) int {
 		return 1 + child*pageOf(first, store.DefaultPageSize)
 	}
-	c.Query.Search = func(child int, _ string, _ *string, first *int) int { return 1 + child*pageOf(first, store.DefaultSearchSize) }
+	c.Query.Search = func(child int, _ string, _ *string, first *int) int {
+		return 1 + child*pageOf(first, store.DefaultSearchSize)
+	}
 	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []string, _ *store.PartialDate, _ *int) int {
 		return 1 + child*expectedSubgraph
 	}
@@ -31,7 +35,9 @@ func NewComplexity() ComplexityRoot {
 	c.Entity.Relations = func(child int, _ *store.Direction, _ []string, _ *store.PartialDate, first *int, _ *string) int {
 		return 1 + child*min(pageOf(first, store.DefaultPageSize), expectedDegree)
 	}
-	c.Entity.Neighbors = func(child int, _ *store.Direction, _ []string, _ *store.PartialDate) int { return 1 + child*expectedDegree }
+	c.Entity.Neighbors = func(child int, _ *store.Direction, _ []string, _ *store.PartialDate) int {
+		return 1 + child*expectedDegree
+	}
 	return c
 }
 
