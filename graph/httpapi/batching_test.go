@@ -67,8 +67,8 @@ func TestNestedFieldsLoadInBatches(t *testing.T) {
 	}
 	// 40 relations: 80 entity lookups, 40 relation lists and 40+ citations
 	// if nothing were batched. A batch may be split when goroutines start
-	// late, so allow a few.
-	if e, r, doc := c.entities.Load(), c.relationsOf.Load(), c.documents.Load(); e > 4 || r > 4 || doc > 4 {
+	// late on a busy machine, so allow a few.
+	if e, r, doc := c.entities.Load(), c.relationsOf.Load(), c.documents.Load(); e > 8 || r > 8 || doc > 8 {
 		t.Fatalf("store calls: %d Entities, %d RelationsOf, %d SourceDocuments; want a few batches each", e, r, doc)
 	}
 }
