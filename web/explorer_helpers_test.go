@@ -42,15 +42,30 @@ func (p *page) pick(input, text, id string) {
 	p.do(chromedp.Click(chromedp.CSS(hit), chromedp.NodeVisible))
 }
 
-// clickNode clicks an entity where it is drawn on the canvas, with the mouse.
+// clickNode clicks an entity where it is drawn on the canvas, with the
+// mouse, once the drawing has stopped moving. It fails when something else
+// (an overlay) covers the node, since a user could not click it either.
 func (p *page) clickNode(id string) {
 	p.t.Helper()
+	p.waitFor("the drawing to settle", `(() => {
+		const cy = window.__cy;
+		if (cy.nodes().some((n) => n.animated())) return false;
+		const at = JSON.stringify(cy.getElementById(`+js(id)+`).renderedPosition());
+		const same = window.__lastAt === at;
+		window.__lastAt = at;
+		return same;
+	})()`)
 	xy := eval[[]float64](p, fmt.Sprintf(`(() => {
 		const n = window.__cy.getElementById(%s);
 		const box = window.__cy.container().getBoundingClientRect();
 		const at = n.renderedPosition();
 		return [box.left + at.x, box.top + at.y];
 	})()`, js(id)))
+	covered := eval[bool](p, fmt.Sprintf(`!window.__cy.container().contains(document.elementFromPoint(%f, %f))`, xy[0], xy[1]))
+	if covered {
+		p.screenshot("covered-" + id)
+		p.t.Fatalf("the node %s is covered by another element where it is drawn", id)
+	}
 	p.do(chromedp.MouseClickXY(xy[0], xy[1]))
 }
 

@@ -18,6 +18,13 @@ export interface Drawing {
   path?: Iterable<string>;
 }
 
+/**
+ * Space kept free around the drawing when it is fitted to the view: wide
+ * enough that the folded legend and the fit button, which sit in corners
+ * of the canvas, never cover a node.
+ */
+const FIT_PADDING = 56;
+
 const font = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif';
 
 const stylesheet: StylesheetJson = [
@@ -92,7 +99,7 @@ export class GraphView {
     // the window is resized: Cytoscape must be told, or it draws outside it.
     new ResizeObserver(() => {
       this.cy.resize();
-      if (this.cy.nodes().length) this.cy.fit(undefined, 40);
+      if (this.cy.nodes().length) this.cy.fit(undefined, FIT_PADDING);
     }).observe(container);
   }
 
@@ -148,7 +155,7 @@ export class GraphView {
 
   /** Fits the drawing in view. */
   fit(): void {
-    this.cy.animate({ fit: { eles: this.cy.elements(), padding: 40 } }, { duration: 250 });
+    this.cy.animate({ fit: { eles: this.cy.elements(), padding: FIT_PADDING } }, { duration: 250 });
   }
 
   /** Recolours everything, after the palette changed. */
@@ -214,7 +221,7 @@ export class GraphView {
       animate: false,
       randomize: fresh,
       fit: true,
-      padding: 40,
+      padding: FIT_PADDING,
       // Lay out in the shape of the drawing area, which is wider than tall.
       boundingBox: { x1: 0, y1: 0, w: Math.max(this.cy.width(), 300), h: Math.max(this.cy.height(), 200) },
       nodeDimensionsIncludeLabels: true,

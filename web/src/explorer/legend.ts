@@ -15,8 +15,9 @@ export function renderLegend(
   palette: Palette,
 ): void {
   container.hidden = kinds.length === 0;
-  // Open by default while it is short enough not to hide the drawing; once
-  // the user opens or closes it, their choice stands.
+  // Folded by default, so that it never hides a node (and never takes the
+  // click meant for one); once the user opens or closes it, their choice
+  // stands.
   // (A toggle event comes later for changes made here too: one whose state
   // is the one set here is not the user's.)
   if (!container.dataset.watched) {
@@ -28,7 +29,7 @@ export function renderLegend(
       }
     });
   }
-  const open = userChoice ?? kinds.length + types.length <= 10;
+  const open = userChoice ?? false;
   container.dataset.expected = String(open);
   container.open = open;
   const item = (swatch: HTMLElement, name: string, data: Record<string, string>) =>
