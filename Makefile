@@ -11,7 +11,7 @@ test:
 
 # The explorer and the playground, built from the npm registry with the
 # committed lock file; rebuilt when a source file is newer than the build.
-web/dist/index.html: web/package-lock.json $(shell find web/src -type f 2>/dev/null) web/package.json
+web/dist/index.html: web/package-lock.json web/package.json web/index.html web/playground.html web/vite.config.ts web/tsconfig.json $(shell find web/src -type f 2>/dev/null)
 	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build
 
 web: web/dist/index.html
