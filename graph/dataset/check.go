@@ -129,7 +129,7 @@ func Check(ctx context.Context, src Source, base *store.Dataset) (*Checked, []Pr
 // referenceProblems locates the graph-rule problems of a decoded element.
 func (x *index) referenceProblems(file string, e element, v any) []Problem {
 	var out []Problem
-	for _, p := range x.graphProblems(e.section, v) {
+	for _, p := range x.graphProblems(v) {
 		var path []string
 		if p.Field != "" {
 			path = []string{p.Field}

@@ -15,8 +15,9 @@ type index struct {
 	declared map[string]map[string]int
 	// stored maps each section to the ids the graph holds.
 	stored map[string]map[string]bool
-	// vocab holds every kind and type, of the file and of the graph, as
-	// stand-ins: it is what an unknown kind or type is told to choose from.
+	// vocab holds every kind and type, of the file and of the graph, by id:
+	// what references resolve against, and what an unknown kind or type is
+	// told to choose from.
 	vocab store.Vocabulary
 }
 
@@ -70,9 +71,9 @@ func (x *index) addVocab(section, id string) {
 	}
 	switch section {
 	case EntityKinds:
-		x.vocab.EntityKinds = append(x.vocab.EntityKinds, kindStandIn(id))
+		x.vocab.EntityKinds = append(x.vocab.EntityKinds, store.EntityKind{ID: id})
 	case RelationTypes:
-		x.vocab.RelationTypes = append(x.vocab.RelationTypes, typeStandIn(id))
+		x.vocab.RelationTypes = append(x.vocab.RelationTypes, store.RelationType{ID: id})
 	}
 }
 
@@ -81,13 +82,11 @@ func (x *index) known(section, id string) bool {
 	return declared || x.stored[section][id]
 }
 
-// graphProblems checks the graph rules of one decoded element. It asks
-// store.Dataset.Validate, so that a file and Store.Apply follow the same
-// rules, with a dataset of just the element and valid stand-ins for what
-// it refers to that exists. The stand-ins are kept to the few the element
-// needs, since this runs for every element; the whole vocabulary is given
-// only when a kind or type is unknown, for the message to list the valid ones.
-func (x *index) graphProblems(section string, v any) []store.Problem {
+// graphProblems checks the graph rules of one decoded element with
+// store.Dataset.ValidateWith, so that a file and Store.Apply follow the same
+// rules, resolving its references against the ids of the file and of the
+// graph it is to be added to.
+func (x *index) graphProblems(v any) []store.Problem {
 	d := &store.Dataset{}
 	switch e := v.(type) {
 	case store.EntityKind:
@@ -97,59 +96,13 @@ func (x *index) graphProblems(section string, v any) []store.Problem {
 	case store.SourceDocument:
 		d.Sources = []store.SourceDocument{e}
 	case store.Entity:
-		if x.known(EntityKinds, e.Kind) {
-			d.Vocabulary.EntityKinds = []store.EntityKind{kindStandIn(e.Kind)}
-		} else {
-			d.Vocabulary.EntityKinds = x.vocab.EntityKinds
-		}
-		d.Sources = x.sourceStandIns(e.Sources)
 		d.Entities = []store.Entity{e}
 	case store.Relation:
-		if x.known(RelationTypes, e.Type) {
-			d.Vocabulary.RelationTypes = []store.RelationType{typeStandIn(e.Type)}
-		} else {
-			d.Vocabulary.RelationTypes = x.vocab.RelationTypes
-		}
-		d.Vocabulary.EntityKinds = []store.EntityKind{kindStandIn(standInKind)}
-		d.Sources = x.sourceStandIns(e.Sources)
-		for _, id := range []string{e.FromID, e.ToID} {
-			if x.known(Entities, id) && (len(d.Entities) == 0 || d.Entities[0].ID != id) {
-				d.Entities = append(d.Entities, store.Entity{ID: id, Kind: standInKind, Labels: standInLabels})
-			}
-		}
 		d.Relations = []store.Relation{e}
 	}
-	var out []store.Problem
-	for _, p := range d.Validate() {
-		if p.Section == section && p.Index == 0 { // not a stand-in's
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func (x *index) sourceStandIns(cites []store.Citation) []store.SourceDocument {
-	var out []store.SourceDocument
-	for _, c := range cites {
-		if x.known(Sources, c.Source) {
-			out = append(out, store.SourceDocument{ID: c.Source, Title: c.Source, Language: store.DefaultLang})
-		}
-	}
-	return out
-}
-
-// Stand-ins are valid, so that checking the element costs no problems that
-// are thrown away.
-var standInLabels = store.Texts{{Lang: store.DefaultLang, Text: "stand-in"}}
-
-// standInKind is the kind of the stand-ins for a relation's ends, whose
-// kinds do not matter to the relation.
-const standInKind = "stand_in"
-
-func kindStandIn(id string) store.EntityKind {
-	return store.EntityKind{ID: id, Labels: standInLabels}
-}
-
-func typeStandIn(id string) store.RelationType {
-	return store.RelationType{ID: id, Labels: standInLabels, InverseLabels: standInLabels}
+	return d.ValidateWith(store.Known{
+		Vocabulary: x.vocab,
+		Entity:     func(id string) bool { return x.known(Entities, id) },
+		Source:     func(id string) bool { return x.known(Sources, id) },
+	})
 }

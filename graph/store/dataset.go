@@ -66,7 +66,7 @@ var (
 // kind, type, entity and source referred to declared, labels present, dates
 // in order. It returns every problem found, in document order.
 func (d *Dataset) Validate() []Problem {
-	return d.validate(Known{})
+	return d.ValidateWith(Known{})
 }
 
 // Known is what a graph already holds, against which an addition's
@@ -80,10 +80,15 @@ type Known struct {
 	Source func(id string) bool
 }
 
-// validate checks d, resolving references to d's own elements or, failing
-// that, to known ones.
-func (d *Dataset) validate(known Known) []Problem {
-	v := &validator{d: d, known: known, vocab: known.Vocabulary.Merge(d.Vocabulary)}
+// ValidateWith is Validate for a part of a graph: references are resolved
+// against d's own elements or, failing that, against known ones. Since
+// Apply only adds and replaces, this is the whole check of adding d to a
+// graph holding known.
+func (d *Dataset) ValidateWith(known Known) []Problem {
+	v := &validator{d: d, known: known, vocab: known.Vocabulary}
+	if len(d.Vocabulary.EntityKinds)+len(d.Vocabulary.RelationTypes) > 0 {
+		v.vocab = known.Vocabulary.Merge(d.Vocabulary) // a copy, only when there is something to add
+	}
 	v.entityIDs = make(map[string]bool, len(d.Entities))
 	for _, e := range d.Entities {
 		v.entityIDs[e.ID] = true
@@ -291,7 +296,7 @@ func (v *validator) citations(section string, i int, id string, cites []Citation
 // error listing every problem. Every store's Apply calls it (directly or
 // through PrepareApply), so they accept the same input.
 func CheckApply(incoming *Dataset, known Known) error {
-	return ProblemsError(incoming.validate(known))
+	return ProblemsError(incoming.ValidateWith(known))
 }
 
 // KnownIn returns what d holds, as CheckApply needs it.
