@@ -293,34 +293,8 @@ func (v *validator) citations(section string, i int, id string, cites []Citation
 // and known together. Since Apply only adds and replaces, what is already
 // stored stays valid, so this is the whole check of the graph that would
 // result, at the cost of the addition alone. It returns nil or an EINVALID
-// error listing every problem. Every store's Apply calls it (directly or
-// through PrepareApply), so they accept the same input.
+// error listing every problem. Every store's Apply calls it, so they accept
+// the same input.
 func CheckApply(incoming *Dataset, known Known) error {
 	return ProblemsError(incoming.ValidateWith(known))
-}
-
-// KnownIn returns what d holds, as CheckApply needs it.
-func KnownIn(d *Dataset) Known {
-	entities := make(map[string]bool, len(d.Entities))
-	for _, e := range d.Entities {
-		entities[e.ID] = true
-	}
-	sources := make(map[string]bool, len(d.Sources))
-	for _, src := range d.Sources {
-		sources[src.ID] = true
-	}
-	return Known{
-		Vocabulary: d.Vocabulary,
-		Entity:     func(id string) bool { return entities[id] },
-		Source:     func(id string) bool { return sources[id] },
-	}
-}
-
-// PrepareApply returns the graph that results from applying incoming on top
-// of current, or the EINVALID error of CheckApply.
-func PrepareApply(current, incoming *Dataset) (*Dataset, error) {
-	if err := CheckApply(incoming, KnownIn(current)); err != nil {
-		return nil, err
-	}
-	return current.Merge(incoming), nil
 }

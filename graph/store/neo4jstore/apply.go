@@ -15,8 +15,8 @@ import (
 // and report the second as unchanged.
 const lockQuery = "MERGE (l:ApplyLock {id: 'apply'}) SET l.locked = true"
 
-// Apply implements store.Store: the current graph is read, the merged
-// graph checked with store.PrepareApply and the elements that changed
+// Apply implements store.Store: what the dataset touches is read, the
+// addition checked with store.CheckApply and the elements that changed
 // written, all in one write transaction. A dry run does the same in a read
 // transaction and writes nothing.
 func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOptions) (*store.ApplyResult, error) {
@@ -41,20 +41,79 @@ func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOpt
 	})
 }
 
-// prepare reads the current graph, checks what applying d would give and
-// returns the writes that would get there.
+// touchedQuery reads, in one query, what applying a dataset depends on:
+// the vocabulary, and the stored sources, entities and relations whose ids
+// the dataset gives or refers to. Nothing else of the graph is read, so an
+// import in many batches does not read the whole graph for each. Relations
+// are found by id across all types, in one scan, and only when there are
+// relations to look for.
+const touchedQuery = `
+CALL { MATCH (k:EntityKind) WITH k ORDER BY k.id RETURN collect(k.json) AS kinds }
+CALL { MATCH (t:RelationType) WITH t ORDER BY t.id RETURN collect(t.json) AS types }
+CALL { MATCH (d:SourceDocument) WHERE d.id IN $sources RETURN collect(d.json) AS sources }
+CALL { MATCH (n:Entity) WHERE n.id IN $entities RETURN collect(n.json) AS entities }
+CALL { WITH $relations AS ids WHERE size(ids) > 0
+       MATCH ()-[r]->() WHERE r.id IN ids RETURN collect(r.json) AS found }
+RETURN kinds, types, sources, entities, coalesce(found, []) AS relations`
+
+// prepare reads what d touches, checks that applying d is valid and
+// returns the writes that would apply it, with the counts Apply reports.
 func prepare(ctx context.Context, tx neo4j.ManagedTransaction, d *store.Dataset) (*writes, *store.ApplyResult, error) {
-	current, err := export(ctx, tx)
+	touched, err := readTouched(ctx, tx, d)
 	if err != nil {
 		return nil, nil, err
 	}
-	if _, err := store.PrepareApply(current, d); err != nil {
+	entities := idSet(touched.Entities, func(e store.Entity) string { return e.ID })
+	sources := idSet(touched.Sources, func(s store.SourceDocument) string { return s.ID })
+	known := store.Known{
+		Vocabulary: touched.Vocabulary,
+		Entity:     func(id string) bool { return entities[id] },
+		Source:     func(id string) bool { return sources[id] },
+	}
+	if err := store.CheckApply(d, known); err != nil {
 		return nil, nil, err
 	}
-	changed, result := store.Diff(current, d)
-	w, err := plan(current, changed)
+	changed, result := store.Diff(touched, d)
+	w, err := plan(touched, changed)
 	if err != nil {
 		return nil, nil, err
 	}
 	return w, result, nil
+}
+
+// readTouched runs touchedQuery for d.
+func readTouched(ctx context.Context, tx neo4j.ManagedTransaction, d *store.Dataset) (*store.Dataset, error) {
+	var sourceIDs, entityIDs, relationIDs []string
+	cites := func(cs []store.Citation) {
+		for _, c := range cs {
+			sourceIDs = append(sourceIDs, c.Source)
+		}
+	}
+	for _, src := range d.Sources {
+		sourceIDs = append(sourceIDs, src.ID)
+	}
+	for _, e := range d.Entities {
+		entityIDs = append(entityIDs, e.ID)
+		cites(e.Sources)
+	}
+	for _, r := range d.Relations {
+		relationIDs = append(relationIDs, r.ID)
+		entityIDs = append(entityIDs, r.FromID, r.ToID)
+		cites(r.Sources)
+	}
+	rec, err := single(ctx, tx, touchedQuery, map[string]any{
+		"sources": sourceIDs, "entities": entityIDs, "relations": relationIDs,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return decodeDataset(rec)
+}
+
+func idSet[T any](xs []T, id func(T) string) map[string]bool {
+	out := make(map[string]bool, len(xs))
+	for _, x := range xs {
+		out[id(x)] = true
+	}
+	return out
 }

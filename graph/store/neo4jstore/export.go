@@ -30,6 +30,13 @@ func export(ctx context.Context, tx neo4j.ManagedTransaction) (*store.Dataset, e
 	if err != nil {
 		return nil, err
 	}
+	return decodeDataset(rec)
+}
+
+// decodeDataset reads a record of JSON lists named kinds, types, sources,
+// entities and relations.
+func decodeDataset(rec *neo4j.Record) (*store.Dataset, error) {
+	var err error
 	d := &store.Dataset{}
 	if d.Vocabulary.EntityKinds, err = decodeJSONList[store.EntityKind](rec, "kinds"); err != nil {
 		return nil, err

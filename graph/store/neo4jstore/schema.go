@@ -111,7 +111,7 @@ func relationConstraint(t string) string { return "relation_id_" + t }
 // type of types that lacks one: one query to list those that exist, then
 // one per missing type, before the Apply that brings the type (schema and
 // data changes take separate transactions). Malformed types are left to
-// store.PrepareApply to reject. The constraint is Community Edition's
+// store.CheckApply to reject. The constraint is Community Edition's
 // relationship property uniqueness, which also indexes the id.
 func (s *Store) ensureRelationConstraints(ctx context.Context, types []store.RelationType) error {
 	missing := map[string]string{} // constraint name -> quoted type

@@ -44,10 +44,11 @@ MERGE (a)-[r:%s {id: row.id}]->(b)
 SET r.json = row.json, r.startFirst = row.startFirst, r.endLast = row.endLast`
 )
 
-// plan turns the changed elements (store.Diff) into writes. A relation's
+// plan turns the changed elements (store.Diff) into writes; stored holds
+// at least the stored relations among them. A relation's
 // type and ends are its relationship's type and nodes, so a relation whose
 // type or ends change loses its old relationship first.
-func plan(current, changed *store.Dataset) (*writes, error) {
+func plan(stored, changed *store.Dataset) (*writes, error) {
 	w := &writes{}
 	w.add(mergeKinds, rows(changed.Vocabulary.EntityKinds, func(k store.EntityKind) map[string]any {
 		return map[string]any{"id": k.ID, "json": jsonString(k)}
@@ -62,8 +63,8 @@ func plan(current, changed *store.Dataset) (*writes, error) {
 		return map[string]any{"id": e.ID, "json": jsonString(e), "kind": e.Kind, "searchText": store.SearchText(&e)}
 	}))
 
-	old := make(map[string]store.Relation, len(current.Relations))
-	for _, r := range current.Relations {
+	old := make(map[string]store.Relation, len(stored.Relations))
+	for _, r := range stored.Relations {
 		old[r.ID] = r
 	}
 	moved := map[string][]map[string]any{}  // old type -> rows
