@@ -47,6 +47,11 @@ eval "$(scripts/neo4j.sh start)"
 trap 'scripts/neo4j.sh stop || true' EXIT
 
 step "go test ./... (embedded store and Neo4j)"
+if [[ -n "${KG_SOURCE_ARTICLE:-}" ]]; then
+  echo "seed/article.json is checked against the article at $KG_SOURCE_ARTICLE" >&2
+else
+  echo "KG_SOURCE_ARTICLE is not set: seed/article.json is not checked against the article (citations are still checked against article.json)" >&2
+fi
 # Everything the tests need is running now: no suite may skip (the Neo4j
 # and browser tests skip only outside CI, when their parts are missing).
 export CI="${CI:-true}"
