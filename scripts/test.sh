@@ -23,13 +23,14 @@ chromium --version >&2
 step "Front end (npm ci + build, from the committed lock file)"
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 
-step "Generated code is current"
-generated=(graph/generated.go graph/model/models_gen.go graph/schema.resolvers.go)
+step "Generated files are current"
+# gqlgen's code, and the dataset JSON Schema built from graph/store's rules.
+generated=(graph/generated.go graph/model/models_gen.go graph/schema.resolvers.go seed/dataset.schema.json)
 before=$(cat "${generated[@]}" | sha256sum)
 go generate ./...
 after=$(cat "${generated[@]}" | sha256sum)
 if [[ "$before" != "$after" ]]; then
-  echo "gqlgen's generated code was stale; run 'go generate ./...' and commit the result" >&2
+  echo "generated files were stale; run 'go generate ./...' and commit the result" >&2
   git --no-pager diff --stat -- "${generated[@]}" >&2 || true
   exit 1
 fi

@@ -11,9 +11,9 @@ import (
 // phases orders the sections for applying: each phase may refer only to
 // elements of earlier phases (or of the graph).
 var phases = [][]string{
-	{EntityKinds, RelationTypes, Sources},
-	{Entities},
-	{Relations},
+	{store.SectionEntityKinds, store.SectionRelationTypes, store.SectionSources},
+	{store.SectionEntities},
+	{store.SectionRelations},
 }
 
 func phaseOf(section string) int {
@@ -94,18 +94,7 @@ func (b *batcher) add(section string, v any) error {
 		}
 		b.phase = p
 	}
-	switch x := v.(type) {
-	case store.EntityKind:
-		b.d.Vocabulary.EntityKinds = append(b.d.Vocabulary.EntityKinds, x)
-	case store.RelationType:
-		b.d.Vocabulary.RelationTypes = append(b.d.Vocabulary.RelationTypes, x)
-	case store.SourceDocument:
-		b.d.Sources = append(b.d.Sources, x)
-	case store.Entity:
-		b.d.Entities = append(b.d.Entities, x)
-	case store.Relation:
-		b.d.Relations = append(b.d.Relations, x)
-	}
+	b.d.Add(v)
 	b.n++
 	if b.n >= b.size {
 		return b.flush()

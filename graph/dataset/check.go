@@ -122,7 +122,7 @@ func Check(ctx context.Context, src Source, base *store.Dataset) (*Checked, []Pr
 	return &Checked{
 		src:     src,
 		order:   sc.order,
-		summary: Summary{EntityKinds: c[EntityKinds], RelationTypes: c[RelationTypes], Sources: c[Sources], Entities: c[Entities], Relations: c[Relations]},
+		summary: Summary{EntityKinds: c[store.SectionEntityKinds], RelationTypes: c[store.SectionRelationTypes], Sources: c[store.SectionSources], Entities: c[store.SectionEntities], Relations: c[store.SectionRelations]},
 	}, nil, nil
 }
 

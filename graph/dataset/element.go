@@ -15,11 +15,11 @@ import (
 
 // decoders decode one element of each section into its domain type.
 var decoders = map[string]func(raw []byte) (any, []string, error){
-	EntityKinds:   decodeAs[store.EntityKind],
-	RelationTypes: decodeAs[store.RelationType],
-	Sources:       decodeAs[store.SourceDocument],
-	Entities:      decodeAs[store.Entity],
-	Relations:     decodeAs[store.Relation],
+	store.SectionEntityKinds:   decodeAs[store.EntityKind],
+	store.SectionRelationTypes: decodeAs[store.RelationType],
+	store.SectionSources:       decodeAs[store.SourceDocument],
+	store.SectionEntities:      decodeAs[store.Entity],
+	store.SectionRelations:     decodeAs[store.Relation],
 }
 
 // checkElement runs the checks that need nothing but the element itself:
@@ -50,24 +50,7 @@ func checkElement(file string, e element) (any, string, []Problem) {
 		add(path, "%s", cleanJSONError(err))
 		return nil, idOf(e.raw), problems
 	}
-	return x, idOfValue(x), nil
-}
-
-// idOfValue returns the id of a decoded element.
-func idOfValue(v any) string {
-	switch x := v.(type) {
-	case store.EntityKind:
-		return x.ID
-	case store.RelationType:
-		return x.ID
-	case store.SourceDocument:
-		return x.ID
-	case store.Entity:
-		return x.ID
-	case store.Relation:
-		return x.ID
-	}
-	return ""
+	return x, store.ElementID(x), nil
 }
 
 // elementProblem locates a problem with the field at path of an element.

@@ -23,24 +23,16 @@ type index struct {
 
 func newIndex(base *store.Dataset) *index {
 	x := &index{declared: map[string]map[string]int{}, stored: map[string]map[string]bool{}}
-	for s := range elementDefs {
+	for _, s := range store.Sections {
 		x.declared[s] = map[string]int{}
 		x.stored[s] = map[string]bool{}
 	}
-	if base == nil {
-		return x
-	}
-	for _, k := range base.Vocabulary.EntityKinds {
-		x.store(EntityKinds, k.ID)
-	}
-	for _, t := range base.Vocabulary.RelationTypes {
-		x.store(RelationTypes, t.ID)
-	}
-	for _, s := range base.Sources {
-		x.store(Sources, s.ID)
-	}
-	for _, e := range base.Entities {
-		x.store(Entities, e.ID)
+	if base != nil {
+		base.Each(func(section, id string, _ any) {
+			if section != store.SectionRelations { // nothing refers to a relation
+				x.store(section, id)
+			}
+		})
 	}
 	return x
 }
@@ -70,9 +62,9 @@ func (x *index) addVocab(section, id string) {
 		return
 	}
 	switch section {
-	case EntityKinds:
+	case store.SectionEntityKinds:
 		x.vocab.EntityKinds = append(x.vocab.EntityKinds, store.EntityKind{ID: id})
-	case RelationTypes:
+	case store.SectionRelationTypes:
 		x.vocab.RelationTypes = append(x.vocab.RelationTypes, store.RelationType{ID: id})
 	}
 }
@@ -88,21 +80,10 @@ func (x *index) known(section, id string) bool {
 // graph it is to be added to.
 func (x *index) graphProblems(v any) []store.Problem {
 	d := &store.Dataset{}
-	switch e := v.(type) {
-	case store.EntityKind:
-		d.Vocabulary.EntityKinds = []store.EntityKind{e}
-	case store.RelationType:
-		d.Vocabulary.RelationTypes = []store.RelationType{e}
-	case store.SourceDocument:
-		d.Sources = []store.SourceDocument{e}
-	case store.Entity:
-		d.Entities = []store.Entity{e}
-	case store.Relation:
-		d.Relations = []store.Relation{e}
-	}
+	d.Add(v)
 	return d.ValidateWith(store.Known{
 		Vocabulary: x.vocab,
-		Entity:     func(id string) bool { return x.known(Entities, id) },
-		Source:     func(id string) bool { return x.known(Sources, id) },
+		Entity:     func(id string) bool { return x.known(store.SectionEntities, id) },
+		Source:     func(id string) bool { return x.known(store.SectionSources, id) },
 	})
 }

@@ -21,11 +21,7 @@ func Load(name string, data []byte) (*store.Dataset, error) {
 	}
 	d := &store.Dataset{}
 	err = c.Batches(ctx, math.MaxInt, func(b *store.Dataset, _ int) error {
-		d.Vocabulary.EntityKinds = append(d.Vocabulary.EntityKinds, b.Vocabulary.EntityKinds...)
-		d.Vocabulary.RelationTypes = append(d.Vocabulary.RelationTypes, b.Vocabulary.RelationTypes...)
-		d.Sources = append(d.Sources, b.Sources...)
-		d.Entities = append(d.Entities, b.Entities...)
-		d.Relations = append(d.Relations, b.Relations...)
+		d.Append(b)
 		return nil
 	})
 	if err != nil {

@@ -10,15 +10,6 @@ import (
 	"kgraph/graph/store"
 )
 
-// The sections: the five arrays of elements a dataset file holds.
-const (
-	EntityKinds   = "entityKinds"   // under "vocabulary"
-	RelationTypes = "relationTypes" // under "vocabulary"
-	Sources       = "sources"
-	Entities      = "entities"
-	Relations     = "relations"
-)
-
 // element is one element of a section, as the scanner meets it.
 type element struct {
 	section string
@@ -94,9 +85,9 @@ func (s *scanner) document() error {
 	s.skeleton = top
 	err = s.members("", top, func(key string) (bool, error) {
 		switch key {
-		case "vocabulary":
+		case store.VocabularyField:
 			return true, s.vocabulary(top)
-		case Sources, Entities, Relations:
+		case store.SectionSources, store.SectionEntities, store.SectionRelations:
 			return true, s.section(key, top)
 		}
 		return false, nil
@@ -117,13 +108,13 @@ func (s *scanner) vocabulary(top map[string]any) error {
 		return err
 	}
 	if tok != json.Delim('{') {
-		top["vocabulary"], err = s.rest(tok)
+		top[store.VocabularyField], err = s.rest(tok)
 		return err
 	}
 	voc := map[string]any{}
-	top["vocabulary"] = voc
-	return s.members("/vocabulary", voc, func(key string) (bool, error) {
-		if key == EntityKinds || key == RelationTypes {
+	top[store.VocabularyField] = voc
+	return s.members("/"+store.VocabularyField, voc, func(key string) (bool, error) {
+		if key == store.SectionEntityKinds || key == store.SectionRelationTypes {
 			return true, s.section(key, voc)
 		}
 		return false, nil

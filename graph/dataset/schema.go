@@ -2,7 +2,6 @@ package dataset
 
 import (
 	"bytes"
-	_ "embed"
 	"errors"
 	"fmt"
 	"net/url"
@@ -17,14 +16,12 @@ import (
 )
 
 // The schema is published as seed/dataset.schema.json, beside the seed that
-// names it in "$schema". Go can embed only files at or below a package's
-// directory, so this package keeps an identical copy; `go generate` (or
-// `cp`) refreshes it and TestSchemaCopyIsCurrent fails when it is stale.
+// names it in "$schema"; the generator writes it there (see schemadoc.go).
 //
-//go:generate cp ../../seed/dataset.schema.json dataset.schema.json
+//go:generate go run ./gen ../../seed/dataset.schema.json
 
-//go:embed dataset.schema.json
-var schemaJSON []byte
+// schemaJSON is the schema as published.
+var schemaJSON = renderSchema()
 
 // Schema returns the dataset JSON Schema (draft 2020-12), as published.
 func Schema() []byte { return bytes.Clone(schemaJSON) }
@@ -32,15 +29,6 @@ func Schema() []byte { return bytes.Clone(schemaJSON) }
 // schemaURL is what the validator calls the schema. It is not fetched: the
 // document is added as a resource under this name.
 const schemaURL = "kgraph:dataset.schema.json"
-
-// elementDefs names the schema definition each section's elements follow.
-var elementDefs = map[string]string{
-	EntityKinds:   "entityKind",
-	RelationTypes: "relationType",
-	Sources:       "source",
-	Entities:      "entity",
-	Relations:     "relation",
-}
 
 // schemas holds the compiled schema: the whole document for the file's
 // skeleton, and one definition per section for its elements, so that the
@@ -62,8 +50,8 @@ var compiled = sync.OnceValue(func() *schemas {
 		panic(fmt.Sprintf("dataset.schema.json: %v", err))
 	}
 	s := &schemas{doc: doc, root: c.MustCompile(schemaURL), elements: map[string]*jsonschema.Schema{}}
-	for section, def := range elementDefs {
-		s.elements[section] = c.MustCompile(schemaURL + "#/$defs/" + def)
+	for _, d := range sectionDefs {
+		s.elements[d.section] = c.MustCompile(schemaURL + "#/$defs/" + d.def)
 	}
 	return s
 })

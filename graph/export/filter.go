@@ -19,7 +19,7 @@ type Filter struct {
 	// of the whole graph.
 	Root string
 	// Depth is the number of hops from Root, 1 to store.MaxNeighborhoodDepth;
-	// 0 means 1. It is an error without Root.
+	// 0 means store.DefaultNeighborhoodDepth. It is an error without Root.
 	Depth int
 }
 
@@ -56,15 +56,15 @@ func ParseFilter(at, types, root, depth string) (Filter, error) {
 
 // check validates what can be judged without the store.
 func (f Filter) check() error {
-	switch {
-	case f.Root == "" && f.Depth != 0:
+	if f.Root == "" && f.Depth != 0 {
 		return store.Errorf(store.EINVALID, "depth needs root: give the entity to start from")
-	case f.Root != "" && (f.Depth < 0 || f.Depth > store.MaxNeighborhoodDepth):
-		return store.Errorf(store.EINVALID, "depth must be between 1 and %d, got %d", store.MaxNeighborhoodDepth, f.Depth)
-	case len(f.Types) > store.MaxTypesPerQuery:
-		return store.Errorf(store.EINVALID, "types names %d types; the most is %d", len(f.Types), store.MaxTypesPerQuery)
 	}
-	return nil
+	if f.Root != "" {
+		if err := store.CheckNeighborhoodDepth(f.depth()); err != nil {
+			return err
+		}
+	}
+	return store.CheckTypeCount(f.Types)
 }
 
 // IsZero reports whether the filter selects the whole graph.
@@ -75,7 +75,7 @@ func (f Filter) IsZero() bool {
 // depth is Depth with its default filled in.
 func (f Filter) depth() int {
 	if f.Depth == 0 {
-		return 1
+		return store.DefaultNeighborhoodDepth
 	}
 	return f.Depth
 }

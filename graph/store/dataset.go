@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -23,7 +22,7 @@ type Dataset struct {
 // Problem is one thing wrong with a dataset, located precisely enough for a
 // person to find and fix it.
 type Problem struct {
-	// Section is "entityKinds", "relationTypes", "sources", "entities" or "relations".
+	// Section is one of Sections.
 	Section string
 	// Index is the element's 0-based position in its section, or -1.
 	Index int
@@ -52,15 +51,6 @@ func (p Problem) String() string {
 	b.WriteString(p.Message)
 	return b.String()
 }
-
-var (
-	slugPattern          = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-	kindPattern          = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-	relTypePattern       = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
-	langTagPattern       = regexp.MustCompile(`^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)
-	maxLabelLength       = 500
-	maxDescriptionLength = 4000
-)
 
 // Validate checks the dataset on its own: ids well formed and unique, every
 // kind, type, entity and source referred to declared, labels present, dates
@@ -171,73 +161,73 @@ func (v *validator) add(section string, index int, id, field, format string, arg
 func (v *validator) vocabulary() {
 	seen := map[string]bool{}
 	for i, k := range v.d.Vocabulary.EntityKinds {
-		v.id("entityKinds", i, k.ID, kindPattern, "lower_snake_case such as \"state\"", seen)
-		v.labels("entityKinds", i, k.ID, "labels", k.Labels, true, false)
-		v.labels("entityKinds", i, k.ID, "descriptions", k.Descriptions, false, false)
+		v.id(SectionEntityKinds, i, k.ID, KindIDForm, seen)
+		v.labels(SectionEntityKinds, i, k.ID, "labels", k.Labels, true, false)
+		v.labels(SectionEntityKinds, i, k.ID, "descriptions", k.Descriptions, false, false)
 	}
 	seen = map[string]bool{}
 	for i, t := range v.d.Vocabulary.RelationTypes {
-		v.id("relationTypes", i, t.ID, relTypePattern, "UPPER_SNAKE_CASE such as \"SIGNED\"", seen)
-		v.labels("relationTypes", i, t.ID, "labels", t.Labels, true, false)
-		v.labels("relationTypes", i, t.ID, "inverseLabels", t.InverseLabels, true, false)
-		v.labels("relationTypes", i, t.ID, "descriptions", t.Descriptions, false, false)
+		v.id(SectionRelationTypes, i, t.ID, TypeIDForm, seen)
+		v.labels(SectionRelationTypes, i, t.ID, "labels", t.Labels, true, false)
+		v.labels(SectionRelationTypes, i, t.ID, "inverseLabels", t.InverseLabels, true, false)
+		v.labels(SectionRelationTypes, i, t.ID, "descriptions", t.Descriptions, false, false)
 	}
 }
 
 func (v *validator) sources() {
 	seen := map[string]bool{}
 	for i, s := range v.d.Sources {
-		v.id("sources", i, s.ID, slugPattern, "a lower-case slug such as \"my-article\"", seen)
+		v.id(SectionSources, i, s.ID, SlugForm, seen)
 		if strings.TrimSpace(s.Title) == "" {
-			v.add("sources", i, s.ID, "title", "a title is required")
+			v.add(SectionSources, i, s.ID, "title", "a title is required")
 		}
-		if !langTagPattern.MatchString(s.Language) {
-			v.add("sources", i, s.ID, "language", "%q is not a language tag such as \"en\" or \"ar\"", s.Language)
+		if !LangTagForm.Match(s.Language) {
+			v.add(SectionSources, i, s.ID, "language", "%q is not %s", s.Language, LangTagForm.Description)
 		}
-		v.labels("sources", i, s.ID, "descriptions", s.Descriptions, false, false)
+		v.labels(SectionSources, i, s.ID, "descriptions", s.Descriptions, false, false)
 	}
 }
 
 func (v *validator) entities() {
 	seen := map[string]bool{}
 	for i, e := range v.d.Entities {
-		v.id("entities", i, e.ID, slugPattern, "a lower-case slug such as \"soviet-union\"", seen)
+		v.id(SectionEntities, i, e.ID, SlugForm, seen)
 		if v.vocab.Kind(e.Kind) == nil {
-			v.add("entities", i, e.ID, "kind", "%s", ErrorMessage(v.vocab.CheckKind(e.Kind)))
+			v.add(SectionEntities, i, e.ID, "kind", "%s", ErrorMessage(v.vocab.CheckKind(e.Kind)))
 		}
-		v.labels("entities", i, e.ID, "labels", e.Labels, true, false)
-		v.labels("entities", i, e.ID, "aliases", e.Aliases, false, true)
-		v.labels("entities", i, e.ID, "descriptions", e.Descriptions, false, false)
-		v.period("entities", i, e.ID, e.Start, e.End)
-		v.citations("entities", i, e.ID, e.Sources, false)
+		v.labels(SectionEntities, i, e.ID, "labels", e.Labels, true, false)
+		v.labels(SectionEntities, i, e.ID, "aliases", e.Aliases, false, true)
+		v.labels(SectionEntities, i, e.ID, "descriptions", e.Descriptions, false, false)
+		v.period(SectionEntities, i, e.ID, e.Start, e.End)
+		v.citations(SectionEntities, i, e.ID, e.Sources, false)
 	}
 }
 
 func (v *validator) relations() {
 	seen := map[string]bool{}
 	for i, r := range v.d.Relations {
-		v.id("relations", i, r.ID, slugPattern, "a lower-case slug such as \"ussr-recognized-by-yugoslavia\"", seen)
+		v.id(SectionRelations, i, r.ID, SlugForm, seen)
 		if v.vocab.Type(r.Type) == nil {
-			v.add("relations", i, r.ID, "type", "%s", ErrorMessage(v.vocab.CheckTypes([]string{r.Type})))
+			v.add(SectionRelations, i, r.ID, "type", "%s", ErrorMessage(v.vocab.CheckTypes([]string{r.Type})))
 		}
 		if !v.hasEntity(r.FromID) {
-			v.add("relations", i, r.ID, "from", "no entity has the id %q", r.FromID)
+			v.add(SectionRelations, i, r.ID, "from", "no entity has the id %q", r.FromID)
 		}
 		if !v.hasEntity(r.ToID) {
-			v.add("relations", i, r.ID, "to", "no entity has the id %q", r.ToID)
+			v.add(SectionRelations, i, r.ID, "to", "no entity has the id %q", r.ToID)
 		}
-		v.labels("relations", i, r.ID, "descriptions", r.Descriptions, false, false)
-		v.period("relations", i, r.ID, r.Start, r.End)
-		v.citations("relations", i, r.ID, r.Sources, true)
+		v.labels(SectionRelations, i, r.ID, "descriptions", r.Descriptions, false, false)
+		v.period(SectionRelations, i, r.ID, r.Start, r.End)
+		v.citations(SectionRelations, i, r.ID, r.Sources, true)
 	}
 }
 
-func (v *validator) id(section string, i int, id string, pattern *regexp.Regexp, want string, seen map[string]bool) {
+func (v *validator) id(section string, i int, id string, form *Form, seen map[string]bool) {
 	switch {
 	case id == "":
 		v.add(section, i, id, "id", "an id is required")
-	case !pattern.MatchString(id):
-		v.add(section, i, id, "id", "%q is not a valid id: use %s", id, want)
+	case !form.Match(id):
+		v.add(section, i, id, "id", "%q is not a valid id: want %s", id, form.Description)
 	case seen[id]:
 		v.add(section, i, id, "id", "the id %q is used twice", id)
 	}
@@ -248,15 +238,15 @@ func (v *validator) labels(section string, i int, id, field string, labels []Lab
 	if required && !hasLang(labels, DefaultLang) {
 		v.add(section, i, id, field, "an English (\"en\") text is required")
 	}
-	limit := maxLabelLength
+	limit := MaxLabelLength
 	if field == "descriptions" {
-		limit = maxDescriptionLength
+		limit = MaxDescriptionLength
 	}
 	langs := map[string]bool{}
 	for _, l := range labels {
 		switch {
-		case !langTagPattern.MatchString(l.Lang):
-			v.add(section, i, id, field, "%q is not a language tag such as \"en\" or \"ar\"", l.Lang)
+		case !LangTagForm.Match(l.Lang):
+			v.add(section, i, id, field, "%q is not %s", l.Lang, LangTagForm.Description)
 		case strings.TrimSpace(l.Text) == "":
 			v.add(section, i, id, field, "the %q text is empty", l.Lang)
 		case len([]rune(l.Text)) > limit:

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"time"
 )
@@ -21,30 +20,26 @@ type PartialDate struct {
 	Day int
 }
 
-var partialDatePattern = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
-
-// ParsePartialDate parses YYYY, YYYY-MM or YYYY-MM-DD. Any other form, or a
-// month or day that does not exist, is an EINVALID error.
+// ParsePartialDate parses a date of DateForm: YYYY, YYYY-MM or YYYY-MM-DD.
+// Any other form, or a day that its month does not have, is an EINVALID
+// error.
 func ParsePartialDate(s string) (PartialDate, error) {
-	m := partialDatePattern.FindStringSubmatch(s)
-	if m == nil {
-		return PartialDate{}, Errorf(EINVALID, "invalid date %q: use YYYY, YYYY-MM or YYYY-MM-DD", s)
+	if !DateForm.Match(s) {
+		return PartialDate{}, Errorf(EINVALID, "invalid date %q: use %s, with a month from 01 to 12 and a day from 01 to 31", s, DateForms)
 	}
+	// The form fixes where each part is: YYYY-MM-DD.
 	d := PartialDate{}
-	d.Year, _ = strconv.Atoi(m[1])
-	if m[2] != "" {
-		d.Month, _ = strconv.Atoi(m[2])
+	d.Year, _ = strconv.Atoi(s[:4])
+	if len(s) > 4 {
+		d.Month, _ = strconv.Atoi(s[5:7])
 	}
-	if m[3] != "" {
-		d.Day, _ = strconv.Atoi(m[3])
+	if len(s) > 7 {
+		d.Day, _ = strconv.Atoi(s[8:10])
 	}
 	if d.Year < 1 {
 		return PartialDate{}, Errorf(EINVALID, "invalid date %q: year must be 0001 or later", s)
 	}
-	if m[2] != "" && (d.Month < 1 || d.Month > 12) {
-		return PartialDate{}, Errorf(EINVALID, "invalid date %q: month must be 01 to 12", s)
-	}
-	if m[3] != "" && (d.Day < 1 || d.Day > daysIn(d.Year, d.Month)) {
+	if d.Day > daysIn(d.Year, d.Month) {
 		return PartialDate{}, Errorf(EINVALID, "invalid date %q: %04d-%02d has no day %02d", s, d.Year, d.Month, d.Day)
 	}
 	return d, nil

@@ -5,15 +5,6 @@ import (
 	"encoding/json"
 )
 
-// The sections of a dataset, as Stored and Problem name them.
-const (
-	SectionEntityKinds   = "entityKinds"
-	SectionRelationTypes = "relationTypes"
-	SectionSources       = "sources"
-	SectionEntities      = "entities"
-	SectionRelations     = "relations"
-)
-
 // Stored looks up the stored element of a section by id, for DiffAgainst;
 // ok is false when the id is new.
 type Stored func(section, id string) (element any, ok bool)
@@ -29,24 +20,11 @@ func Diff(current, incoming *Dataset) (*Dataset, *ApplyResult) {
 // Lookup indexes the dataset's elements by section and id, once, for
 // DiffAgainst: a dry run compares batch after batch with one index.
 func (d *Dataset) Lookup() Stored {
-	index := map[string]map[string]any{
-		SectionEntityKinds: {}, SectionRelationTypes: {}, SectionSources: {}, SectionEntities: {}, SectionRelations: {},
+	index := map[string]map[string]any{}
+	for _, section := range Sections {
+		index[section] = map[string]any{}
 	}
-	for _, x := range d.Vocabulary.EntityKinds {
-		index[SectionEntityKinds][x.ID] = x
-	}
-	for _, x := range d.Vocabulary.RelationTypes {
-		index[SectionRelationTypes][x.ID] = x
-	}
-	for _, x := range d.Sources {
-		index[SectionSources][x.ID] = x
-	}
-	for _, x := range d.Entities {
-		index[SectionEntities][x.ID] = x
-	}
-	for _, x := range d.Relations {
-		index[SectionRelations][x.ID] = x
-	}
+	d.Each(func(section, id string, x any) { index[section][id] = x })
 	return func(section, id string) (any, bool) {
 		x, ok := index[section][id]
 		return x, ok

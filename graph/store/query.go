@@ -53,8 +53,8 @@ func (q *RelationQuery) Check(v *Vocabulary) error {
 
 // Check validates the query and fills in its defaults.
 func (q *NeighborhoodQuery) Check(v *Vocabulary) error {
-	if q.Depth < 1 || q.Depth > MaxNeighborhoodDepth {
-		return Errorf(EINVALID, "depth must be between 1 and %d, got %d", MaxNeighborhoodDepth, q.Depth)
+	if err := CheckNeighborhoodDepth(q.Depth); err != nil {
+		return err
 	}
 	if err := checkSize("limit", &q.Limit, DefaultNeighborhoodLimit, MaxNeighborhoodLimit); err != nil {
 		return err
@@ -92,10 +92,28 @@ func (q *PathQuery) Filter() RelationFilter {
 }
 
 func checkTypes(v *Vocabulary, types []string) error {
+	if err := CheckTypeCount(types); err != nil {
+		return err
+	}
+	return v.CheckTypes(types)
+}
+
+// CheckTypeCount rejects a filter that names more than MaxTypesPerQuery
+// types, before they are looked up.
+func CheckTypeCount(types []string) error {
 	if len(types) > MaxTypesPerQuery {
 		return Errorf(EINVALID, "types names %d types; the most is %d", len(types), MaxTypesPerQuery)
 	}
-	return v.CheckTypes(types)
+	return nil
+}
+
+// CheckNeighborhoodDepth rejects a neighbourhood depth outside 1 to
+// MaxNeighborhoodDepth.
+func CheckNeighborhoodDepth(depth int) error {
+	if depth < 1 || depth > MaxNeighborhoodDepth {
+		return Errorf(EINVALID, "depth must be between 1 and %d, got %d", MaxNeighborhoodDepth, depth)
+	}
+	return nil
 }
 
 // CheckPage validates a page size and cursor, filling in the default size.

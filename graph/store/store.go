@@ -85,6 +85,9 @@ const (
 	MaxSearchSize = 100
 	// MaxSearchTextLength is the longest search text, in characters.
 	MaxSearchTextLength = 200
+	// DefaultNeighborhoodDepth is the depth of a neighborhood when the API
+	// or an export gives none (the store itself wants one).
+	DefaultNeighborhoodDepth = 1
 	// MaxNeighborhoodDepth is the deepest neighborhood.
 	MaxNeighborhoodDepth = 4
 	// DefaultNeighborhoodLimit is the entity limit of a neighborhood when none is given.

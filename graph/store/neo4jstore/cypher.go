@@ -2,21 +2,20 @@ package neo4jstore
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"kgraph/graph/store"
 )
 
-// relTypePattern is the form of a RelationType.ID, which the dataset
-// validation enforces. Relationship types cannot be query parameters, so
-// they are written into Cypher: only ids of this form ever are, quoted.
-var relTypePattern = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
-
-// quoteType returns the relationship type t quoted for Cypher. The caller
+// quoteType returns the relationship type t quoted for Cypher.
+// Relationship types cannot be query parameters, so they are written into
+// Cypher: only ids of store.TypeIDForm, which the dataset validation
+// enforces, ever are. The caller
 // takes t from a checked vocabulary; a type of any other form is a bug,
 // reported as such rather than written into a query.
 func quoteType(t string) (string, error) {
-	if !relTypePattern.MatchString(t) {
-		return "", fmt.Errorf("relation type %q is not of the form %s", t, relTypePattern)
+	if !store.TypeIDForm.Match(t) {
+		return "", fmt.Errorf("relation type %q is not of the form %s", t, store.TypeIDForm.Pattern)
 	}
 	return "`" + t + "`", nil
 }
