@@ -59,9 +59,13 @@ func TestEverythingIsDescribed(t *testing.T) {
 }
 
 // TestDocumentedLimitsMatchTheCode checks that the limits the schema
-// documents are the ones the store enforces.
+// documents, and the defaults it declares, are the ones the store enforces.
 func TestDocumentedLimitsMatchTheCode(t *testing.T) {
-	_, raw := loadSchema(t)
+	s, raw := loadSchema(t)
+	depth := s.Query.Fields.ForName("neighborhood").Arguments.ForName("depth")
+	if depth.DefaultValue == nil || depth.DefaultValue.Raw != fmt.Sprint(store.DefaultNeighborhoodDepth) {
+		t.Errorf("neighborhood(depth) defaults to %v, want store.DefaultNeighborhoodDepth (%d)", depth.DefaultValue, store.DefaultNeighborhoodDepth)
+	}
 	for _, want := range []string{
 		fmt.Sprintf("a page holds 1 to %d items (default %d)", store.MaxPageSize, store.DefaultPageSize),
 		fmt.Sprintf("a search returns 1 to %d\nhits (default %d) for a text of at most %d characters", store.MaxSearchSize, store.DefaultSearchSize, store.MaxSearchTextLength),

@@ -87,16 +87,8 @@ Examples:
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(env.Stdout, "exported %s and %s to %s\n", count(len(d.Entities), "entity", "entities"), count(len(d.Relations), "relation", "relations"), output)
+	_, err = fmt.Fprintf(env.Stdout, "exported %s and %s to %s\n", store.Count(len(d.Entities), "entity", "entities"), store.Count(len(d.Relations), "relation", "relations"), output)
 	return err
-}
-
-// count renders "1 entity" or "2 entities".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Export writes the part of the graph in s that the filter selects, in the

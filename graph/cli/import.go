@@ -152,7 +152,7 @@ func Import(ctx context.Context, s store.Store, src dataset.Source, opts ImportO
 	if opts.DryRun {
 		_, err = fmt.Fprintf(w, "dry run of %s: %s; nothing was written\n", src.Name, counts(sum))
 	} else {
-		_, err = fmt.Fprintf(w, "imported %s: %s (%d elements in %s)\n", src.Name, counts(sum), total, plural(batches, "batch", "batches"))
+		_, err = fmt.Fprintf(w, "imported %s: %s (%d elements in %s)\n", src.Name, counts(sum), total, store.Count(batches, "batch", "batches"))
 	}
 	return sum, err
 }
@@ -171,11 +171,4 @@ func interrupted(err error, file string, done, total int, dryRun bool) error {
 
 func counts(r *store.ApplyResult) string {
 	return fmt.Sprintf("%d created, %d updated, %d unchanged", r.Created, r.Updated, r.Unchanged)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -67,10 +67,7 @@ type InvalidError struct {
 }
 
 func (e *InvalidError) Error() string {
-	if e.Problems == 1 {
-		return fmt.Sprintf("%s: 1 problem", e.File)
-	}
-	return fmt.Sprintf("%s: %d problems", e.File, e.Problems)
+	return e.File + ": " + store.Count(e.Problems, "problem", "problems")
 }
 
 // Validate checks a dataset file on its own (see dataset.Check) and writes

@@ -58,13 +58,10 @@ func (c *Checked) Batches(ctx context.Context, size int, fn func(d *store.Datase
 		if sections != nil {
 			want = func(s string) bool { return slices.Contains(sections, s) }
 		}
-		sc, err := read(c.src, want, func(e element) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			v, _, err := decoders[e.section](e.raw)
+		sc, err := read(ctx, c.src, want, func(e element) error {
+			v, err := decodeAgain(c.src, e)
 			if err != nil {
-				return fmt.Errorf("%s changed since it was checked: %s[%d] no longer decodes", c.src.Name, e.section, e.index)
+				return err
 			}
 			return b.add(e.section, v)
 		})

@@ -21,20 +21,13 @@ func (s Summary) Total() int {
 // String renders the counts as "2 entity kinds, 1 relation type, ...".
 func (s Summary) String() string {
 	parts := []string{
-		count(s.EntityKinds, "entity kind", "entity kinds"),
-		count(s.RelationTypes, "relation type", "relation types"),
-		count(s.Sources, "source", "sources"),
-		count(s.Entities, "entity", "entities"),
-		count(s.Relations, "relation", "relations"),
+		store.Count(s.EntityKinds, "entity kind", "entity kinds"),
+		store.Count(s.RelationTypes, "relation type", "relation types"),
+		store.Count(s.Sources, "source", "sources"),
+		store.Count(s.Entities, "entity", "entities"),
+		store.Count(s.Relations, "relation", "relations"),
 	}
 	return strings.Join(parts, ", ")
-}
-
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Checked is a dataset file that Check found valid: the only kind that can
@@ -65,10 +58,7 @@ func Check(ctx context.Context, src Source, base *store.Dataset) (*Checked, []Pr
 	bad := map[elementKey]bool{} // elements with problems of their own
 	var problems, references []Problem
 
-	sc, err := read(src, all, func(e element) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	sc, err := read(ctx, src, all, func(e element) error {
 		v, id, ps := checkElement(src.Name, e)
 		if msg := x.declare(e.section, id, e.line); msg != "" {
 			ps = append(ps, elementProblem(src.Name, e, []string{"id"}, msg))
@@ -95,16 +85,13 @@ func Check(ctx context.Context, src Source, base *store.Dataset) (*Checked, []Pr
 	if !inPhaseOrder(sc.order) {
 		// Some elements were judged before what they refer to was read.
 		references = nil
-		_, err = read(src, all, func(e element) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+		_, err = read(ctx, src, all, func(e element) error {
 			if bad[elementKey{e.section, e.index}] {
 				return nil
 			}
-			v, _, err := decoders[e.section](e.raw)
+			v, err := decodeAgain(src, e)
 			if err != nil {
-				return fmt.Errorf("%s changed while it was being checked: %s[%d] no longer decodes", src.Name, e.section, e.index)
+				return err
 			}
 			references = append(references, x.referenceProblems(src.Name, e, v)...)
 			return nil
@@ -148,12 +135,27 @@ type elementKey struct {
 // all wants every section.
 func all(string) bool { return true }
 
-// read opens the source and scans it once.
-func read(src Source, want func(string) bool, visit func(element) error) (*scanner, error) {
+// read opens the source and scans it once, until ctx is done.
+func read(ctx context.Context, src Source, want func(string) bool, visit func(element) error) (*scanner, error) {
 	r, err := src.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	return scan(r, src.Name, want, visit)
+	return scan(r, src.Name, want, func(e element) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return visit(e)
+	})
+}
+
+// decodeAgain decodes an element of a file Check has read before, which
+// decoded then: failing now, the file has changed since.
+func decodeAgain(src Source, e element) (any, error) {
+	v, _, err := decoders[e.section](e.raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s changed since it was checked: %s[%d] no longer decodes", src.Name, e.section, e.index)
+	}
+	return v, nil
 }

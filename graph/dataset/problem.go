@@ -3,7 +3,6 @@ package dataset
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"kgraph/graph/store"
 )
@@ -38,11 +37,7 @@ func Error(problems []Problem) error {
 	if len(problems) == 0 {
 		return nil
 	}
-	lines := make([]string, len(problems))
-	for i, p := range problems {
-		lines[i] = p.String()
-	}
-	return store.Errorf(store.EINVALID, "%d problems:\n%s", len(problems), strings.Join(lines, "\n"))
+	return store.Errorf(store.EINVALID, "%d problems:\n%s", len(problems), store.JoinProblems(problems, "\n"))
 }
 
 // sortProblems puts problems in the order a person fixes them: by line,

@@ -1,84 +1,38 @@
 package export
 
 import (
-	"bytes"
-	"encoding/xml"
 	"testing"
+
+	"kgraph/graph/export/exporttest"
 )
 
-// graphmlDoc is what a GraphML reader sees.
-type graphmlDoc struct {
-	XMLName xml.Name `xml:"http://graphml.graphdrawing.org/xmlns graphml"`
-	Keys    []struct {
-		ID   string `xml:"id,attr"`
-		For  string `xml:"for,attr"`
-		Name string `xml:"attr.name,attr"`
-		Type string `xml:"attr.type,attr"`
-	} `xml:"key"`
-	Graph struct {
-		EdgeDefault string        `xml:"edgedefault,attr"`
-		Nodes       []graphmlElem `xml:"node"`
-		Edges       []graphmlElem `xml:"edge"`
-	} `xml:"graph"`
-}
-
-type graphmlElem struct {
-	ID     string `xml:"id,attr"`
-	Source string `xml:"source,attr"`
-	Target string `xml:"target,attr"`
-	Data   []struct {
-		Key   string `xml:"key,attr"`
-		Value string `xml:",chardata"`
-	} `xml:"data"`
-}
-
-func (e graphmlElem) value(key string) string {
-	for _, d := range e.Data {
-		if d.Key == key {
-			return d.Value
-		}
-	}
-	return ""
-}
-
-func parseGraphML(t *testing.T, b []byte) *graphmlDoc {
-	t.Helper()
-	var doc graphmlDoc
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	dec.Strict = true
-	if err := dec.Decode(&doc); err != nil {
-		t.Fatalf("not well-formed GraphML: %v\n%s", err, b)
-	}
-	return &doc
-}
-
 func TestGraphMLRoundTripsTexts(t *testing.T) {
-	doc := parseGraphML(t, encode(t, GraphML, tinyDataset()))
+	doc := exporttest.ParseGraphML(t, encode(t, GraphML, tinyDataset()))
 	if doc.Graph.EdgeDefault != "directed" || len(doc.Graph.Nodes) != 3 || len(doc.Graph.Edges) != 2 {
 		t.Fatalf("graph: edgedefault %q, %d nodes, %d edges", doc.Graph.EdgeDefault, len(doc.Graph.Nodes), len(doc.Graph.Edges))
 	}
 	pact, ussr := doc.Graph.Nodes[0], doc.Graph.Nodes[1]
-	if got := pact.value("n_label"); got != tricky {
+	if got := pact.Value("n_label"); got != tricky {
 		t.Errorf("label = %q, want %q", got, tricky)
 	}
-	if got := pact.value("n_description_en"); got != "Line one\nline two\ttabbed" {
+	if got := pact.Value("n_description_en"); got != "Line one\nline two\ttabbed" {
 		t.Errorf("description = %q", got)
 	}
-	if got := ussr.value("n_label_ar"); got != "الاتحاد السوفيتي" {
+	if got := ussr.Value("n_label_ar"); got != "الاتحاد السوفيتي" {
 		t.Errorf("label_ar = %q", got)
 	}
-	if got := ussr.value("n_sources"); got != "An <article> & notes, paragraph 2" {
+	if got := ussr.Value("n_sources"); got != "An <article> & notes, paragraph 2" {
 		t.Errorf("sources = %q", got)
 	}
 	brk := doc.Graph.Edges[0]
-	if brk.Source != "yugoslavia" || brk.Target != "ussr" || brk.value("e_description_en") != "The 'split'" ||
-		brk.value("e_symmetric") != "true" || brk.value("e_start_year") != "1949" {
+	if brk.Source != "yugoslavia" || brk.Target != "ussr" || brk.Value("e_description_en") != "The 'split'" ||
+		brk.Value("e_symmetric") != "true" || brk.Value("e_start_year") != "1949" {
 		t.Errorf("edge = %+v", brk)
 	}
 }
 
 func TestGraphMLDeclaresEveryKeyWithAType(t *testing.T) {
-	doc := parseGraphML(t, encode(t, GraphML, tinyDataset()))
+	doc := exporttest.ParseGraphML(t, encode(t, GraphML, tinyDataset()))
 	declared := map[string]string{} // id -> for
 	types := map[string]string{}    // for/name -> type
 	for _, k := range doc.Keys {
@@ -97,7 +51,7 @@ func TestGraphMLDeclaresEveryKeyWithAType(t *testing.T) {
 			t.Errorf("key %s has type %q, want %q", name, types[name], want)
 		}
 	}
-	check := func(kind string, elems []graphmlElem) {
+	check := func(kind string, elems []exporttest.GraphMLElement) {
 		for _, e := range elems {
 			for _, d := range e.Data {
 				if declared[d.Key] != kind {
@@ -113,8 +67,8 @@ func TestGraphMLDeclaresEveryKeyWithAType(t *testing.T) {
 func TestGraphMLReplacesCharactersXMLCannotHold(t *testing.T) {
 	d := tinyDataset()
 	d.Entities[0].Labels[0].Text = "bell\x07 and nul\x00"
-	doc := parseGraphML(t, encode(t, GraphML, d))
-	if got := doc.Graph.Nodes[0].value("n_label"); got != "bell\uFFFD and nul\uFFFD" {
+	doc := exporttest.ParseGraphML(t, encode(t, GraphML, d))
+	if got := doc.Graph.Nodes[0].Value("n_label"); got != "bell\uFFFD and nul\uFFFD" {
 		t.Errorf("label = %q", got)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"encoding/xml"
 	"io"
 	"log/slog"
 	"net/http"
@@ -12,6 +11,7 @@ import (
 	"slices"
 	"testing"
 
+	"kgraph/graph/export/exporttest"
 	"kgraph/graph/httpapi"
 	"kgraph/graph/store"
 	"kgraph/graph/store/memstore/memstoretest"
@@ -136,29 +136,7 @@ func TestExportGraphML(t *testing.T) {
 	if got := resp.Header.Get("Content-Disposition"); got != `attachment; filename="graph-soviet-union.graphml"` {
 		t.Errorf("Content-Disposition = %q", got)
 	}
-	var doc struct {
-		Keys []struct {
-			ID   string `xml:"id,attr"`
-			For  string `xml:"for,attr"`
-			Name string `xml:"attr.name,attr"`
-			Type string `xml:"attr.type,attr"`
-		} `xml:"key"`
-		Nodes []struct {
-			ID   string `xml:"id,attr"`
-			Data []struct {
-				Key   string `xml:"key,attr"`
-				Value string `xml:",chardata"`
-			} `xml:"data"`
-		} `xml:"graph>node"`
-		Edges []struct {
-			ID string `xml:"id,attr"`
-		} `xml:"graph>edge"`
-	}
-	dec := xml.NewDecoder(bytes.NewReader(body))
-	dec.Strict = true
-	if err := dec.Decode(&doc); err != nil {
-		t.Fatalf("not well-formed XML: %v", err)
-	}
+	doc := exporttest.ParseGraphML(t, body)
 	declared := map[string]string{}
 	for _, k := range doc.Keys {
 		declared[k.For+"/"+k.Name] = k.Type
@@ -169,20 +147,18 @@ func TestExportGraphML(t *testing.T) {
 		}
 	}
 	found := false
-	for _, n := range doc.Nodes {
-		for _, d := range n.Data {
-			if n.ID == "tricky-treaty" && d.Key == "n_label_en" {
-				found = true
-				if d.Value != trickyLabel {
-					t.Errorf("label_en = %q, want %q", d.Value, trickyLabel)
-				}
+	for _, n := range doc.Graph.Nodes {
+		if n.ID == "tricky-treaty" {
+			found = true
+			if got := n.Value("n_label_en"); got != trickyLabel {
+				t.Errorf("label_en = %q, want %q", got, trickyLabel)
 			}
 		}
 	}
 	if !found {
-		t.Errorf("the neighbourhood of the Soviet Union lacks tricky-treaty's label_en")
+		t.Errorf("the neighbourhood of the Soviet Union lacks tricky-treaty")
 	}
-	if len(doc.Edges) == 0 {
+	if len(doc.Graph.Edges) == 0 {
 		t.Error("no edges")
 	}
 }

@@ -104,11 +104,16 @@ func ProblemsError(problems []Problem) error {
 	if len(problems) == 0 {
 		return nil
 	}
+	return Errorf(EINVALID, "invalid dataset (%d problems): %s", len(problems), JoinProblems(problems, "; "))
+}
+
+// JoinProblems renders problems one after another, separated by sep.
+func JoinProblems[P fmt.Stringer](problems []P, sep string) string {
 	lines := make([]string, len(problems))
 	for i, p := range problems {
 		lines[i] = p.String()
 	}
-	return Errorf(EINVALID, "invalid dataset (%d problems): %s", len(problems), strings.Join(lines, "; "))
+	return strings.Join(lines, sep)
 }
 
 // Merge returns the dataset that results from applying other on top of d:
