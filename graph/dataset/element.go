@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -76,12 +77,7 @@ func decodeAs[T any](raw []byte) (any, []string, error) {
 	if json.Unmarshal(raw, &fields) != nil {
 		return nil, nil, err
 	}
-	keys := make([]string, 0, len(fields))
-	for k := range fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, key := range keys {
+	for _, key := range slices.Sorted(maps.Keys(fields)) {
 		one, _ := json.Marshal(map[string]json.RawMessage{key: fields[key]})
 		d := json.NewDecoder(bytes.NewReader(one))
 		d.DisallowUnknownFields()

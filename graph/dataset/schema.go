@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -151,15 +152,9 @@ func (s *schemas) describe(schemaURL, fallback string) string {
 
 // propertyNames lists the fields the object schema at schemaURL declares.
 func (s *schemas) propertyNames(schemaURL string) []string {
-	var names []string
-	if m, ok := s.at(schemaURL).(map[string]any); ok {
-		props, _ := m["properties"].(map[string]any)
-		for name := range props {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	return names
+	m, _ := s.at(schemaURL).(map[string]any)
+	props, _ := m["properties"].(map[string]any)
+	return slices.Sorted(maps.Keys(props))
 }
 
 // at resolves the JSON pointer in the fragment of a schema URL within the

@@ -2,7 +2,8 @@ package export
 
 import (
 	"io"
-	"sort"
+	"maps"
+	"slices"
 
 	"kgraph/graph/store"
 )
@@ -44,10 +45,5 @@ func Lookup(name string) (Format, bool) {
 
 // Names returns the names of the formats, sorted, as usage messages list them.
 func Names() []string {
-	names := make([]string, 0, len(formats))
-	for name := range formats {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	return names
+	return slices.Sorted(maps.Keys(formats))
 }

@@ -2,6 +2,8 @@ package export
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"sort"
 
 	"kgraph/graph/store"
@@ -127,12 +129,7 @@ func citedSources(d *store.Dataset) []string {
 			seen[c.Source] = true
 		}
 	}
-	ids := make([]string, 0, len(seen))
-	for id := range seen {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // sortDataset puts every section in id order, the order datasets are
