@@ -47,6 +47,9 @@ type Store struct {
 	// time try, and schemaReady spares later calls the lock.
 	schemaMu    sync.Mutex
 	schemaReady atomic.Bool
+	// constrained holds the relation types whose id constraint exists
+	// (ensureRelationConstraints), so that each Apply need not ask.
+	constrained sync.Map
 
 	// boltLogger, when set by a test, sees every Bolt message sent.
 	boltLogger log.BoltLogger
