@@ -43,7 +43,7 @@ func TestCypherScript(t *testing.T) {
 	for _, want := range []string{
 		"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;",
 		"CREATE CONSTRAINT `relation_id_SIGNED` IF NOT EXISTS FOR ()-[r:`SIGNED`]-() REQUIRE r.id IS UNIQUE;",
-		`WITH {id: 'pact', description_en: 'Line one\nline two\ttabbed', kind: 'agreement', name: 'Tom & "Jerry\'s" <treaty> \\ back', name_en: 'Tom & "Jerry\'s" <treaty> \\ back', searchText: 'tom jery s treaty back', start: '1955-06', startFirst: date('1955-06-01'), startLast: date('1955-06-30'), startPrecision: 'month'} AS row MERGE (n:Entity {id: row.id}) SET n = row;`,
+		`WITH {id: 'pact', description_en: 'Line one\nline two\ttabbed', kind: 'agreement', name: 'Tom & "Jerry\'s" <treaty> \\ back', name_en: 'Tom & "Jerry\'s" <treaty> \\ back', searchKeys: ['en:label:tom jery s treaty back'], searchText: 'tom jery s treaty back', start: '1955-06', startFirst: date('1955-06-01'), startLast: date('1955-06-30'), startPrecision: 'month'} AS row MERGE (n:Entity {id: row.id}) SET n = row;`,
 		`aliases_en: ['USSR', 'Soviet Russia']`,
 		`sources: ['article:3:1']`,
 		"WITH {from: 'ussr', props: {id: 'ussr-signed-pact', end: '1955-06', endFirst: date('1955-06-01'), endLast: date('1955-06-30'), endPrecision: 'month', sources: ['article'], start: '1955-06', startFirst: date('1955-06-01'), startLast: date('1955-06-30'), startPrecision: 'month'}, to: 'pact'} AS row MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to}) MERGE (a)-[r:`SIGNED` {id: row.props.id}]->(b) SET r = row.props;",

@@ -52,10 +52,10 @@ var touchedQuery = fmt.Sprintf(`
 CALL { MATCH (k:EntityKind) WITH k ORDER BY k.id RETURN collect(properties(k)) AS kinds }
 CALL { MATCH (t:RelationType) WITH t ORDER BY t.id RETURN collect(properties(t)) AS types }
 CALL { MATCH (d:SourceDocument) WHERE d.id IN $sources RETURN collect(properties(d)) AS sources }
-CALL { MATCH (n:Entity) WHERE n.id IN $entities RETURN collect(properties(n)) AS entities }
+CALL { MATCH (n:Entity) WHERE n.id IN $entities RETURN collect(%[2]s) AS entities }
 CALL { WITH $relations AS ids WHERE size(ids) > 0
-       MATCH ()-[r]->() WHERE r.id IN ids RETURN collect(%s) AS found }
-RETURN kinds, types, sources, entities, coalesce(found, []) AS relations`, relationMap("r"))
+       MATCH ()-[r]->() WHERE r.id IN ids RETURN collect(%[1]s) AS found }
+RETURN kinds, types, sources, entities, coalesce(found, []) AS relations`, relationMap("r"), entityMap("n"))
 
 // prepare reads what d touches, checks that applying d is valid and
 // returns the writes that would apply it, with the counts Apply reports.

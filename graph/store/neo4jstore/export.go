@@ -15,9 +15,9 @@ var exportQuery = fmt.Sprintf(`
 CALL { MATCH (k:EntityKind) WITH k ORDER BY k.id RETURN collect(properties(k)) AS kinds }
 CALL { MATCH (t:RelationType) WITH t ORDER BY t.id RETURN collect(properties(t)) AS types }
 CALL { MATCH (d:SourceDocument) WITH d ORDER BY d.id RETURN collect(properties(d)) AS sources }
-CALL { MATCH (n:Entity) WITH n ORDER BY n.id RETURN collect(properties(n)) AS entities }
-CALL { MATCH ()-[r]->() WITH r ORDER BY r.id RETURN collect(%s) AS relations }
-RETURN kinds, types, sources, entities, relations`, relationMap("r"))
+CALL { MATCH (n:Entity) WITH n ORDER BY n.id RETURN collect(%[2]s) AS entities }
+CALL { MATCH ()-[r]->() WITH r ORDER BY r.id RETURN collect(%[1]s) AS relations }
+RETURN kinds, types, sources, entities, relations`, relationMap("r"), entityMap("n"))
 
 // Export implements store.Store in one query.
 func (s *Store) Export(ctx context.Context) (*store.Dataset, error) {

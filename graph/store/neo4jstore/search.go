@@ -11,16 +11,49 @@ import (
 	"kgraph/graph/store"
 )
 
-// searchQuery fetches the names of every entity the full-text index
-// finds, and nothing else of them: the index only narrows the candidates,
-// and store.RankSearch picks and orders the hits, as in every store. The
-// limit asks for all of them.
+// An entity's searchText, which the full-text index indexes, holds its
+// names as store.NormalizeText leaves them; its searchKeys hold the same
+// names as "lang:label:text" or "lang:alias:text", what store.MatchScore
+// needs of each (store.SearchKeys), so that ranking reads no other
+// property. Language tags hold no ":".
+
+// searchKeys encodes store.SearchKeys(e).
+func searchKeys(e *store.Entity) []string {
+	keys := store.SearchKeys(e)
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		role := "alias"
+		if k.Primary {
+			role = "label"
+		}
+		out[i] = k.Lang + ":" + role + ":" + k.Text
+	}
+	return out
+}
+
+// parseSearchKeys decodes searchKeys.
+func parseSearchKeys(list []any) ([]store.SearchKey, error) {
+	out := make([]store.SearchKey, len(list))
+	for i, item := range list {
+		s, _ := item.(string)
+		parts := strings.SplitN(s, ":", 3)
+		if len(parts) != 3 {
+			return nil, fmt.Errorf("search key %q is not lang:role:text", s)
+		}
+		out[i] = store.SearchKey{Lang: parts[0], Primary: parts[1] == "label", Text: parts[2]}
+	}
+	return out, nil
+}
+
+// searchQuery fetches the id and search keys of every entity the
+// full-text index finds, and nothing else of them: the index only narrows
+// the candidates, and store.RankSearch picks and orders the hits, as in
+// every store. The limit asks for all of them.
 const searchQuery = `
 CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node
-RETURN collect([k IN keys(node) WHERE k = 'id' OR k STARTS WITH '` + prefixName + `' OR k STARTS WITH '` + prefixAlias + `'
-                | [k, node[k]]]) AS candidates`
+RETURN collect([node.id, node.searchKeys]) AS candidates`
 
-// Search implements store.Store: the candidates' names in one query, the
+// Search implements store.Store: the candidates' keys in one query, the
 // hits in a second.
 func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]*store.Entity, error) {
 	if err := q.Check(); err != nil {
@@ -40,18 +73,20 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]*store.Entit
 			return nil, err
 		}
 		candidates := make([]*store.Entity, len(list))
-		for i, pairs := range list {
-			names, err := pairsMap(pairs)
-			if err != nil {
+		keys := make(map[*store.Entity][]store.SearchKey, len(list))
+		for i, item := range list {
+			pair, _ := item.([]any)
+			if len(pair) != 2 {
+				return nil, fmt.Errorf("search candidate %v is not [id, searchKeys]", item)
+			}
+			id, _ := pair[0].(string)
+			list, _ := pair[1].([]any)
+			candidates[i] = &store.Entity{ID: id}
+			if keys[candidates[i]], err = parseSearchKeys(list); err != nil {
 				return nil, err
 			}
-			e, err := decodeEntity(names)
-			if err != nil {
-				return nil, err
-			}
-			candidates[i] = &e
 		}
-		hits := store.RankSearch(candidates, q, store.SearchKeys)
+		hits := store.RankSearch(candidates, q, func(e *store.Entity) []store.SearchKey { return keys[e] })
 		if len(hits) == 0 {
 			return hits, nil
 		}
@@ -61,21 +96,6 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]*store.Entit
 		}
 		return entities(ctx, tx, ids)
 	})
-}
-
-// pairsMap turns a list of [key, value] pairs into a map.
-func pairsMap(v any) (map[string]any, error) {
-	pairs, _ := v.([]any)
-	out := make(map[string]any, len(pairs))
-	for _, p := range pairs {
-		kv, ok := p.([]any)
-		if !ok || len(kv) != 2 {
-			return nil, fmt.Errorf("search candidate: %v is not a [key, value] pair", p)
-		}
-		key, _ := kv[0].(string)
-		out[key] = kv[1]
-	}
-	return out, nil
 }
 
 // luceneQuery requires every word of the normalized query as the prefix of

@@ -66,9 +66,10 @@ CALL (kept, dists) {
   UNWIND range(0, size(kept) - 1) AS i
   WITH kept[i] AS u WHERE dists[i] < $depth
   MATCH (u)-[%[4]s]-() %[5]s
-  RETURN collect(DISTINCT %[6]s) AS relations
+  WITH DISTINCT r
+  RETURN collect(%[6]s) AS relations
 }
-RETURN [n IN kept | properties(n)] AS entities, relations, truncated`, walk, q.Depth, cond, step, where(nonEmpty(stepCond)), relationMap("r"))
+RETURN [n IN kept | %[7]s] AS entities, relations, truncated`, walk, q.Depth, cond, step, where(nonEmpty(stepCond)), relationMap("r"), entityMap("n"))
 		recs, err := collect(ctx, tx, cypher, params)
 		if err != nil {
 			return nil, err
@@ -137,9 +138,9 @@ OPTIONAL MATCH (b:Entity {id: $to})
 OPTIONAL CALL (a, b) {
   MATCH p = ALL SHORTEST (a)-[%[1]s]-{1,%[2]d}(b)
   WITH p ORDER BY [x IN relationships(p) | x.id] LIMIT 1
-  RETURN [n IN nodes(p) | properties(n)] AS entities, [x IN relationships(p) | %[3]s] AS relations
+  RETURN [n IN nodes(p) | %[4]s] AS entities, [x IN relationships(p) | %[3]s] AS relations
 }
-RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, entities, relations`, step, q.MaxDepth, relationMap("x"))
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, entities, relations`, step, q.MaxDepth, relationMap("x"), entityMap("n"))
 		rec, err := single(ctx, tx, cypher, params)
 		if err != nil {
 			return nil, err
