@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -41,16 +42,14 @@ func (s *Store) Neighborhood(ctx context.Context, q store.NeighborhoodQuery) (*s
 			return nil, err
 		}
 		params := map[string]any{"id": q.ID, "depth": q.Depth, "limit": q.Limit}
-		walk, cond, err := relationshipPattern("rs", q.Types, q.At, params)
-		if err != nil {
-			return nil, err
-		}
 		step, stepCond, err := relationshipPattern("r", q.Types, q.At, params)
 		if err != nil {
 			return nil, err
 		}
-		if cond != "" {
-			cond = fmt.Sprintf("WHERE all(rs IN rs WHERE %s)", cond)
+		// The walk's relationships pass the same predicate, one by one.
+		walk, cond := "rs"+strings.TrimPrefix(step, "r"), ""
+		if stepCond != "" {
+			cond = fmt.Sprintf("WHERE all(r IN rs WHERE %s)", stepCond)
 		}
 		// Depth is checked (1 to MaxNeighborhoodDepth): a literal is safe
 		// here, and Cypher wants one as the bound of a variable length.
