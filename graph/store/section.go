@@ -1,6 +1,10 @@
 package store
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // The sections of a dataset: the five arrays of elements it holds, named as
 // in the dataset format (the first two under "vocabulary"), and as
@@ -73,4 +77,12 @@ func ElementID(x any) (id string) {
 	d.Add(x)
 	d.Each(func(_, elementID string, _ any) { id = elementID })
 	return id
+}
+
+// CheckSection returns EINVALID unless section names a section of a dataset.
+func CheckSection(section string) error {
+	if slices.Contains(Sections, section) {
+		return nil
+	}
+	return Errorf(EINVALID, "unknown section %q; the sections are %s", section, strings.Join(Sections, ", "))
 }

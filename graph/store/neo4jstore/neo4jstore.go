@@ -47,6 +47,9 @@ type Store struct {
 	// time try, and schemaReady spares later calls the lock.
 	schemaMu    sync.Mutex
 	schemaReady atomic.Bool
+	// constrained holds the relation types whose id constraint exists
+	// (ensureRelationConstraints), so that each Apply need not ask.
+	constrained sync.Map
 
 	// boltLogger, when set by a test, sees every Bolt message sent.
 	boltLogger log.BoltLogger
@@ -105,10 +108,17 @@ func write[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTrans
 }
 
 func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
-	var zero T
 	if err := s.ensureSchema(ctx); err != nil {
+		var zero T
 		return zero, err
 	}
+	return transact(ctx, s, mode, work)
+}
+
+// transact runs work in a managed transaction of the given mode, in a new
+// session, without waiting for the schema.
+func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	var zero T
 	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
 	var (
