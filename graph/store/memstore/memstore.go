@@ -190,7 +190,7 @@ func (s *Store) ShortestPath(ctx context.Context, q store.PathQuery) (*store.Pat
 	if err := s.mustExist(q.From, q.To); err != nil {
 		return nil, err
 	}
-	ids, rels, err := store.ShortestPathRelations(ctx, q, s.adjacency(q.Filter()))
+	ids, rels, err := s.shortestPath(ctx, q)
 	if err != nil || ids == nil {
 		return nil, err
 	}
