@@ -170,4 +170,3 @@ func residentBytes() uint64 {
 }
 
 func mb(b uint64) float64 { return float64(b) / (1 << 20) }
-
