@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -57,6 +58,7 @@ func run(args []string, stdout, progress io.Writer) error {
 	fs := flag.NewFlagSet("scale", flag.ContinueOnError)
 	relations := fs.Int("relations", 100_000, "about how many relations to generate (entities are a quarter of that)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	heapProfile := fs.String("heapprofile", "", "write a heap profile of the loaded store to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -68,7 +70,7 @@ func run(args []string, stdout, progress io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	rep, err := measure(dir, *relations/degree, progress)
+	rep, err := measure(dir, *relations/degree, *heapProfile, progress)
 	if err != nil {
 		return err
 	}
@@ -83,7 +85,7 @@ func run(args []string, stdout, progress io.Writer) error {
 
 // measure imports a synthetic graph of n entities into a new store in dir,
 // closes it, opens it again (as a restart does) and measures it.
-func measure(dir string, n int, progress io.Writer) (*Report, error) {
+func measure(dir string, n int, heapProfile string, progress io.Writer) (*Report, error) {
 	ctx := context.Background()
 	rep := &Report{Entities: n}
 	path := filepath.Join(dir, "synthetic.json")
@@ -118,6 +120,11 @@ func measure(dir string, n int, progress io.Writer) (*Report, error) {
 		return nil, err
 	}
 	after := liveHeap()
+	if heapProfile != "" {
+		if err := writeHeapProfile(heapProfile); err != nil {
+			return nil, err
+		}
+	}
 	runtime.KeepAlive(s)
 	rep.HeapBytes = after - min(before, after)
 	rep.HeapPerRelation = float64(rep.HeapBytes) / float64(rep.Relations)
@@ -138,6 +145,18 @@ func writeSynthetic(path string, n int, relations *int) error {
 		return err
 	}
 	if err := json.NewEncoder(f).Encode(d); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
 		f.Close()
 		return err
 	}

@@ -5,6 +5,7 @@ package memstore
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"sync"
 
@@ -21,7 +22,10 @@ type Store struct {
 	entities  []*store.Entity          // in id order
 	byID      map[string]*store.Entity // id -> entity
 	relations []*store.Relation        // in id order
-	relByID   map[string]*store.Relation
+	// dates and citations hold one copy of each date and single citation
+	// that relations share (see share).
+	dates     map[store.PartialDate]*store.PartialDate
+	citations map[store.Citation][]store.Citation
 	touching  map[string][]*store.Relation // entity id -> its relations, in id order
 	keys      map[string][]store.SearchKey // id -> normalized names
 }
@@ -79,7 +83,9 @@ func (s *Store) ListEntities(ctx context.Context, q store.EntityQuery) (*store.E
 	if err := q.Check(&s.vocab); err != nil {
 		return nil, err
 	}
-	matching := s.entities
+	// Clipped, so that a reader's append can never write into the
+	// spare capacity Apply appends to.
+	matching := slices.Clip(s.entities)
 	if q.Kind != "" {
 		matching = nil
 		for _, e := range s.entities {

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+)
+
+// TestScaleReport runs the command on a small graph: everything it reports
+// must have been measured.
+func TestScaleReport(t *testing.T) {
+	var out, progress bytes.Buffer
+	if err := run([]string{"-relations", "2000", "-json"}, &out, &progress); err != nil {
+		t.Fatal(err)
+	}
+	var rep Report
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Entities != 500 || rep.Relations < 1900 || rep.Import <= 0 || rep.Load <= 0 ||
+		rep.HeapBytes == 0 || rep.RSSBytes == 0 || rep.FileBytes == 0 {
+		t.Fatalf("report %+v", rep)
+	}
+	if !bytes.Contains(progress.Bytes(), []byte("imported")) {
+		t.Fatalf("no progress written: %s", progress.String())
+	}
+}
+
+// BenchmarkImport100k imports 25,000 entities and 100,000 relations.
+func BenchmarkImport100k(b *testing.B) {
+	for b.Loop() {
+		if _, err := measure(b.TempDir(), 25_000, "", &bytes.Buffer{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
