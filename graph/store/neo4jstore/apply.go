@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -47,14 +48,14 @@ func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOpt
 // import in many batches does not read the whole graph for each. Relations
 // are found by id across all types, in one scan, and only when there are
 // relations to look for.
-const touchedQuery = `
-CALL { MATCH (k:EntityKind) WITH k ORDER BY k.id RETURN collect(k.json) AS kinds }
-CALL { MATCH (t:RelationType) WITH t ORDER BY t.id RETURN collect(t.json) AS types }
-CALL { MATCH (d:SourceDocument) WHERE d.id IN $sources RETURN collect(d.json) AS sources }
-CALL { MATCH (n:Entity) WHERE n.id IN $entities RETURN collect(n.json) AS entities }
+var touchedQuery = fmt.Sprintf(`
+CALL { MATCH (k:EntityKind) WITH k ORDER BY k.id RETURN collect(properties(k)) AS kinds }
+CALL { MATCH (t:RelationType) WITH t ORDER BY t.id RETURN collect(properties(t)) AS types }
+CALL { MATCH (d:SourceDocument) WHERE d.id IN $sources RETURN collect(properties(d)) AS sources }
+CALL { MATCH (n:Entity) WHERE n.id IN $entities RETURN collect(properties(n)) AS entities }
 CALL { WITH $relations AS ids WHERE size(ids) > 0
-       MATCH ()-[r]->() WHERE r.id IN ids RETURN collect(r.json) AS found }
-RETURN kinds, types, sources, entities, coalesce(found, []) AS relations`
+       MATCH ()-[r]->() WHERE r.id IN ids RETURN collect(%s) AS found }
+RETURN kinds, types, sources, entities, coalesce(found, []) AS relations`, relationMap("r"))
 
 // prepare reads what d touches, checks that applying d is valid and
 // returns the writes that would apply it, with the counts Apply reports.

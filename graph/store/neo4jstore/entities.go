@@ -19,36 +19,39 @@ func (s *Store) Entities(ctx context.Context, ids []string) ([]*store.Entity, er
 // SourceDocuments implements store.Store, in one query for all the ids.
 func (s *Store) SourceDocuments(ctx context.Context, ids []string) ([]*store.SourceDocument, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*store.SourceDocument, error) {
-		return byIDs[store.SourceDocument](ctx, tx, "SourceDocument", ids)
+		return byIDs(ctx, tx, "SourceDocument", ids, decodeSource)
 	})
 }
 
 func entities(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]*store.Entity, error) {
-	return byIDs[store.Entity](ctx, tx, "Entity", ids)
+	return byIDs(ctx, tx, "Entity", ids, decodeEntity)
 }
 
-// byIDs fetches the nodes with the given label and ids and returns their
-// JSON decoded, in the order of ids, nil where an id is unknown. label is
-// one of the package's constants, never input.
-func byIDs[T any](ctx context.Context, tx neo4j.ManagedTransaction, label string, ids []string) ([]*T, error) {
+// byIDs fetches the nodes with the given label and ids and returns them
+// decoded, in the order of ids, nil where an id is unknown. label is one
+// of the package's constants, never input.
+func byIDs[T any](ctx context.Context, tx neo4j.ManagedTransaction, label string, ids []string, decode func(map[string]any) (T, error)) ([]*T, error) {
 	out := make([]*T, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	cypher := fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $ids RETURN n.id AS id, n.json AS json", label)
-	recs, err := collect(ctx, tx, cypher, map[string]any{"ids": ids})
+	cypher := fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $ids RETURN collect(properties(n)) AS nodes", label)
+	rec, err := single(ctx, tx, cypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	found := make(map[string]*T, len(recs))
-	for _, rec := range recs {
-		id, err := value[string](rec, "id")
-		if err != nil {
-			return nil, err
-		}
-		if found[id], err = decodeJSON[T](rec, "json"); err != nil {
-			return nil, err
-		}
+	nodes, err := value[[]any](rec, "nodes")
+	if err != nil {
+		return nil, err
+	}
+	decoded, err := decodeMaps(nodes, "nodes", decode)
+	if err != nil {
+		return nil, err
+	}
+	found := make(map[string]*T, len(nodes))
+	for i, n := range nodes {
+		id, _ := n.(map[string]any)[keyID].(string)
+		found[id] = &decoded[i]
 	}
 	for i, id := range ids {
 		out[i] = found[id]
@@ -73,7 +76,7 @@ func (s *Store) ListEntities(ctx context.Context, q store.EntityQuery) (*store.E
 		}
 		cypher := fmt.Sprintf(`
 CALL { %[1]s RETURN count(n) AS total }
-CALL { %[1]s WHERE n.id > $after WITH n ORDER BY n.id LIMIT $limit RETURN collect(n.json) AS page }
+CALL { %[1]s WHERE n.id > $after WITH n ORDER BY n.id LIMIT $limit RETURN collect(properties(n)) AS page }
 RETURN total, page`, match)
 		rec, err := single(ctx, tx, cypher, map[string]any{"kind": q.Kind, "after": after, "limit": q.First + 1})
 		if err != nil {
@@ -83,7 +86,7 @@ RETURN total, page`, match)
 		if err != nil {
 			return nil, err
 		}
-		page, err := decodeJSONList[store.Entity](rec, "page")
+		page, err := decodeList(rec, "page", decodeEntity)
 		if err != nil {
 			return nil, err
 		}

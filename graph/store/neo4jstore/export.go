@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -10,13 +11,13 @@ import (
 
 // exportQuery reads the whole graph in one query. Every relationship in the
 // database is a relation: the store is the database's only writer.
-const exportQuery = `
-CALL { MATCH (k:EntityKind) WITH k ORDER BY k.id RETURN collect(k.json) AS kinds }
-CALL { MATCH (t:RelationType) WITH t ORDER BY t.id RETURN collect(t.json) AS types }
-CALL { MATCH (d:SourceDocument) WITH d ORDER BY d.id RETURN collect(d.json) AS sources }
-CALL { MATCH (n:Entity) WITH n ORDER BY n.id RETURN collect(n.json) AS entities }
-CALL { MATCH ()-[r]->() WITH r ORDER BY r.id RETURN collect(r.json) AS relations }
-RETURN kinds, types, sources, entities, relations`
+var exportQuery = fmt.Sprintf(`
+CALL { MATCH (k:EntityKind) WITH k ORDER BY k.id RETURN collect(properties(k)) AS kinds }
+CALL { MATCH (t:RelationType) WITH t ORDER BY t.id RETURN collect(properties(t)) AS types }
+CALL { MATCH (d:SourceDocument) WITH d ORDER BY d.id RETURN collect(properties(d)) AS sources }
+CALL { MATCH (n:Entity) WITH n ORDER BY n.id RETURN collect(properties(n)) AS entities }
+CALL { MATCH ()-[r]->() WITH r ORDER BY r.id RETURN collect(%s) AS relations }
+RETURN kinds, types, sources, entities, relations`, relationMap("r"))
 
 // Export implements store.Store in one query.
 func (s *Store) Export(ctx context.Context) (*store.Dataset, error) {
@@ -33,24 +34,24 @@ func export(ctx context.Context, tx neo4j.ManagedTransaction) (*store.Dataset, e
 	return decodeDataset(rec)
 }
 
-// decodeDataset reads a record of JSON lists named kinds, types, sources,
-// entities and relations.
+// decodeDataset reads a record of property map lists named kinds, types,
+// sources, entities and relations.
 func decodeDataset(rec *neo4j.Record) (*store.Dataset, error) {
 	var err error
 	d := &store.Dataset{}
-	if d.Vocabulary.EntityKinds, err = decodeJSONList[store.EntityKind](rec, "kinds"); err != nil {
+	if d.Vocabulary.EntityKinds, err = decodeList(rec, "kinds", decodeKind); err != nil {
 		return nil, err
 	}
-	if d.Vocabulary.RelationTypes, err = decodeJSONList[store.RelationType](rec, "types"); err != nil {
+	if d.Vocabulary.RelationTypes, err = decodeList(rec, "types", decodeType); err != nil {
 		return nil, err
 	}
-	if d.Sources, err = decodeJSONList[store.SourceDocument](rec, "sources"); err != nil {
+	if d.Sources, err = decodeList(rec, "sources", decodeSource); err != nil {
 		return nil, err
 	}
-	if d.Entities, err = decodeJSONList[store.Entity](rec, "entities"); err != nil {
+	if d.Entities, err = decodeList(rec, "entities", decodeEntity); err != nil {
 		return nil, err
 	}
-	if d.Relations, err = decodeJSONList[store.Relation](rec, "relations"); err != nil {
+	if d.Relations, err = decodeList(rec, "relations", decodeRelation); err != nil {
 		return nil, err
 	}
 	return d, nil

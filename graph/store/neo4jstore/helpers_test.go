@@ -8,7 +8,7 @@ import (
 
 // openForTest returns a store on the emptied test database, closed when
 // the test ends.
-func openForTest(t *testing.T) *Store {
+func openForTest(t testing.TB) *Store {
 	t.Helper()
 	s, err := Open(t.Context(), Config(neo4jtest.Reset(t)))
 	if err != nil {

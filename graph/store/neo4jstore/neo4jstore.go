@@ -105,10 +105,17 @@ func write[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTrans
 }
 
 func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
-	var zero T
 	if err := s.ensureSchema(ctx); err != nil {
+		var zero T
 		return zero, err
 	}
+	return transact(ctx, s, mode, work)
+}
+
+// transact runs work in a managed transaction of the given mode, in a new
+// session, without waiting for the schema.
+func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	var zero T
 	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
 	var (

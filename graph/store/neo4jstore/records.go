@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -51,34 +50,27 @@ func intValue(rec *neo4j.Record, key string) (int, error) {
 	return int(v), err
 }
 
-// decodeJSON decodes the JSON string held in key, as stored by Apply.
-func decodeJSON[T any](rec *neo4j.Record, key string) (*T, error) {
-	s, err := value[string](rec, key)
-	if err != nil {
-		return nil, err
-	}
-	x := new(T)
-	if err := json.Unmarshal([]byte(s), x); err != nil {
-		return nil, fmt.Errorf("decode %s: %w", key, err)
-	}
-	return x, nil
-}
-
-// decodeJSONList decodes the list of JSON strings held in key (as
-// collect(n.json) returns them), in order; never nil.
-func decodeJSONList[T any](rec *neo4j.Record, key string) ([]T, error) {
+// decodeList decodes the list of property maps held in key (as
+// collect(properties(n)) returns them), in order; never nil.
+func decodeList[T any](rec *neo4j.Record, key string, decode func(map[string]any) (T, error)) ([]T, error) {
 	list, err := value[[]any](rec, key)
 	if err != nil {
 		return nil, err
 	}
+	return decodeMaps(list, key, decode)
+}
+
+// decodeMaps decodes a list of property maps.
+func decodeMaps[T any](list []any, what string, decode func(map[string]any) (T, error)) ([]T, error) {
 	out := make([]T, len(list))
 	for i, item := range list {
-		s, ok := item.(string)
+		m, ok := item.(map[string]any)
 		if !ok {
-			return nil, fmt.Errorf("%s[%d] is a %T, not a JSON string", key, i, item)
+			return nil, fmt.Errorf("%s[%d] is a %T, not a property map", what, i, item)
 		}
-		if err := json.Unmarshal([]byte(s), &out[i]); err != nil {
-			return nil, fmt.Errorf("decode %s[%d]: %w", key, i, err)
+		var err error
+		if out[i], err = decode(m); err != nil {
+			return nil, fmt.Errorf("decode %s[%d]: %w", what, i, err)
 		}
 	}
 	return out, nil

@@ -36,15 +36,15 @@ func (s *Store) ListRelations(ctx context.Context, q store.RelationQuery) (*stor
 		params := map[string]any{"from": q.From, "to": q.To, "ends": nonEmpty(q.From, q.To), "after": after, "limit": q.First + 1}
 		var conds []string
 		if q.At != nil {
-			conds = append(conds, inForce)
+			conds = append(conds, inForce("r"))
 			atParams(params, q.At)
 		}
 		match := fmt.Sprintf("MATCH %s-[r%s]->%s", from, types, to)
 		cypher := fmt.Sprintf(`
 CALL { UNWIND $ends AS id OPTIONAL MATCH (n:Entity {id: id}) WITH id, n WHERE n IS NULL RETURN collect(id) AS missing }
 CALL { %[1]s %[2]s RETURN count(r) AS total }
-CALL { %[1]s %[3]s WITH r ORDER BY r.id LIMIT $limit RETURN collect(r.json) AS page }
-RETURN missing, total, page`, match, where(conds), where(append(conds, "r.id > $after")))
+CALL { %[1]s %[3]s WITH r ORDER BY r.id LIMIT $limit RETURN collect(%[4]s) AS page }
+RETURN missing, total, page`, match, where(conds), where(append(conds, "r.id > $after")), relationMap("r"))
 		rec, err := single(ctx, tx, cypher, params)
 		if err != nil {
 			return nil, err
@@ -56,7 +56,7 @@ RETURN missing, total, page`, match, where(conds), where(append(conds, "r.id > $
 		if err != nil {
 			return nil, err
 		}
-		page, err := decodeJSONList[store.Relation](rec, "page")
+		page, err := decodeList(rec, "page", decodeRelation)
 		if err != nil {
 			return nil, err
 		}
@@ -94,7 +94,7 @@ func relationsOf(ctx context.Context, tx neo4j.ManagedTransaction, ids []string,
 	conds := []string{`($direction = 'BOTH' OR type(r) IN symmetric
   OR ($direction = 'OUT' AND startNode(r) = n) OR ($direction = 'IN' AND endNode(r) = n))`}
 	if f.At != nil {
-		conds = append(conds, inForce)
+		conds = append(conds, inForce("r"))
 		atParams(params, f.At)
 	}
 	cypher := fmt.Sprintf(`
@@ -102,7 +102,7 @@ CALL { MATCH (t:RelationType {symmetric: true}) RETURN collect(t.id) AS symmetri
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})-[r%s]-()
 %s
-RETURN id, collect(DISTINCT r.json) AS relations`, types, where(conds))
+RETURN id, collect(DISTINCT %s) AS relations`, types, where(conds), relationMap("r"))
 	recs, err := collect(ctx, tx, cypher, params)
 	if err != nil {
 		return nil, err
@@ -112,7 +112,7 @@ RETURN id, collect(DISTINCT r.json) AS relations`, types, where(conds))
 		if err != nil {
 			return nil, err
 		}
-		rels, err := decodeJSONList[store.Relation](rec, "relations")
+		rels, err := decodeList(rec, "relations", decodeRelation)
 		if err != nil {
 			return nil, err
 		}

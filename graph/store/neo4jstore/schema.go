@@ -18,6 +18,9 @@ const (
 	searchIndex = "entity_search"
 	// kindIndex indexes Entity.kind, for lists of one kind.
 	kindIndex = "entity_kind"
+	// nameIndex indexes Entity.name, the English label, for Cypher users
+	// who look an entity up by name.
+	nameIndex = "entity_name"
 )
 
 // schema is created idempotently before the store's first query. Every
@@ -34,13 +37,16 @@ var schema = []string{
 	"CREATE CONSTRAINT relation_type_id IF NOT EXISTS FOR (n:RelationType) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT source_document_id IF NOT EXISTS FOR (n:SourceDocument) REQUIRE n.id IS UNIQUE",
 	"CREATE CONSTRAINT apply_lock_id IF NOT EXISTS FOR (n:ApplyLock) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT graph_model_id IF NOT EXISTS FOR (n:GraphModel) REQUIRE n.id IS UNIQUE",
 	"CREATE INDEX " + kindIndex + " IF NOT EXISTS FOR (n:Entity) ON (n.kind)",
+	"CREATE INDEX " + nameIndex + " IF NOT EXISTS FOR (n:Entity) ON (n.name)",
 	"CREATE FULLTEXT INDEX " + searchIndex + " IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText] " +
 		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
 }
 
 // ensureSchema creates the schema once per process, the first time Neo4j
-// can be reached; until then every call tries again.
+// can be reached, and migrates a database of an older model (migrate);
+// until that succeeds every call tries again.
 func (s *Store) ensureSchema(ctx context.Context) error {
 	if s.schemaReady.Load() {
 		return nil
@@ -59,10 +65,13 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	// fails until it is online. A constraint's index is online once the
 	// constraint exists; waiting for those too (db.awaitIndexes) can
 	// deadlock with another process creating a constraint.
-	for _, index := range []string{searchIndex, kindIndex} {
+	for _, index := range []string{searchIndex, kindIndex, nameIndex} {
 		if err := s.schemaStatement(ctx, fmt.Sprintf("CALL db.awaitIndex('%s', 300)", index)); err != nil {
 			return err
 		}
+	}
+	if err := s.migrate(ctx); err != nil {
+		return err
 	}
 	s.schemaReady.Store(true)
 	return nil

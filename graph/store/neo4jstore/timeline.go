@@ -25,21 +25,21 @@ func (s *Store) Timeline(ctx context.Context, q store.TimelineQuery) ([]*store.R
 		conds := []string{"(r.startFirst IS NOT NULL OR r.endLast IS NOT NULL)"}
 		if q.To != nil {
 			conds = append(conds, "(r.startFirst IS NULL OR r.startFirst <= $toLast)")
-			params["toLast"] = int64(q.To.Last())
+			params["toLast"] = neo4jDate(q.To.Last())
 		}
 		if q.From != nil {
 			conds = append(conds, "(r.endLast IS NULL OR r.endLast >= $fromFirst)")
-			params["fromFirst"] = int64(q.From.First())
+			params["fromFirst"] = neo4jDate(q.From.First())
 		}
 		// With an entity, one row tells whether it exists as well.
 		cypher := fmt.Sprintf(`
 MATCH ()-[r%s]->() %s
-RETURN true AS found, collect(r.json) AS relations`, types, where(conds))
+RETURN true AS found, collect(%s) AS relations`, types, where(conds), relationMap("r"))
 		if q.Entity != "" {
 			cypher = fmt.Sprintf(`
 OPTIONAL MATCH (n:Entity {id: $entity})
 OPTIONAL MATCH (n)-[r%s]-() %s
-RETURN n IS NOT NULL AS found, collect(DISTINCT r.json) AS relations`, types, where(conds))
+RETURN n IS NOT NULL AS found, collect(DISTINCT %s) AS relations`, types, where(conds), relationMap("r"))
 		}
 		rec, err := single(ctx, tx, cypher, params)
 		if err != nil {
@@ -52,7 +52,7 @@ RETURN n IS NOT NULL AS found, collect(DISTINCT r.json) AS relations`, types, wh
 		if !found {
 			return nil, store.Errorf(store.ENOTFOUND, "no entity has the id %q", q.Entity)
 		}
-		rels, err := decodeJSONList[store.Relation](rec, "relations")
+		rels, err := decodeList(rec, "relations", decodeRelation)
 		if err != nil {
 			return nil, err
 		}

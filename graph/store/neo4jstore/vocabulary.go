@@ -9,8 +9,8 @@ import (
 )
 
 const vocabularyQuery = `
-CALL { MATCH (k:EntityKind) WITH k ORDER BY k.id RETURN collect(k.json) AS kinds }
-CALL { MATCH (t:RelationType) WITH t ORDER BY t.id RETURN collect(t.json) AS types }
+CALL { MATCH (k:EntityKind) WITH k ORDER BY k.id RETURN collect(properties(k)) AS kinds }
+CALL { MATCH (t:RelationType) WITH t ORDER BY t.id RETURN collect(properties(t)) AS types }
 RETURN kinds, types`
 
 // Vocabulary implements store.Store.
@@ -26,10 +26,10 @@ func vocabulary(ctx context.Context, tx neo4j.ManagedTransaction) (*store.Vocabu
 		return nil, err
 	}
 	v := &store.Vocabulary{}
-	if v.EntityKinds, err = decodeJSONList[store.EntityKind](rec, "kinds"); err != nil {
+	if v.EntityKinds, err = decodeList(rec, "kinds", decodeKind); err != nil {
 		return nil, err
 	}
-	if v.RelationTypes, err = decodeJSONList[store.RelationType](rec, "types"); err != nil {
+	if v.RelationTypes, err = decodeList(rec, "types", decodeType); err != nil {
 		return nil, err
 	}
 	return v, nil

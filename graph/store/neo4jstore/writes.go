@@ -15,33 +15,35 @@ import (
 // each Bolt message of a large Apply to a reasonable size.
 const batchSize = 1000
 
-// statement is one parameterized Cypher write, run once per batch of rows.
-type statement struct {
-	cypher string
-	rows   []map[string]any
+// Statement is one parameterized Cypher write, run once per batch of
+// rows: its Cypher starts with rowsClause, which binds each row to row.
+type Statement struct {
+	// Cypher is the statement.
+	Cypher string
+	// Rows are the rows it writes, each a map of Cypher values.
+	Rows []map[string]any
 }
+
+// rowsClause begins every Statement.Cypher; the rest reads row.
+const rowsClause = "UNWIND $rows AS row\n"
 
 // writes are the statements that bring the graph to its new state, in
 // order: nodes before the relationships between them, and a relationship
 // that moves deleted before it is created again.
-type writes struct{ statements []statement }
+type writes struct{ statements []Statement }
 
+// Each node's row is its property map (model.go), which SET replaces
+// whole, so that a text or date removed from an element leaves no stale
+// property. A relationship's row is {from, to, props}.
 const (
-	mergeKinds = `UNWIND $rows AS row
-MERGE (k:EntityKind {id: row.id}) SET k.json = row.json`
-	mergeTypes = `UNWIND $rows AS row
-MERGE (t:RelationType {id: row.id}) SET t.json = row.json, t.symmetric = row.symmetric`
-	mergeSources = `UNWIND $rows AS row
-MERGE (d:SourceDocument {id: row.id}) SET d.json = row.json`
-	mergeEntities = `UNWIND $rows AS row
-MERGE (n:Entity {id: row.id}) SET n.json = row.json, n.kind = row.kind, n.searchText = row.searchText`
+	mergeKinds    = rowsClause + `MERGE (k:EntityKind {id: row.id}) SET k = row`
+	mergeTypes    = rowsClause + `MERGE (t:RelationType {id: row.id}) SET t = row`
+	mergeSources  = rowsClause + `MERGE (d:SourceDocument {id: row.id}) SET d = row`
+	mergeEntities = rowsClause + `MERGE (n:Entity {id: row.id}) SET n = row`
 	// The relationship statements are formatted with a quoted type (quoteType).
-	deleteRelations = `UNWIND $rows AS row
-MATCH (:Entity {id: row.from})-[r:%s {id: row.id}]->() DELETE r`
-	mergeRelations = `UNWIND $rows AS row
-MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
-MERGE (a)-[r:%s {id: row.id}]->(b)
-SET r.json = row.json, r.startFirst = row.startFirst, r.endLast = row.endLast`
+	deleteRelations = rowsClause + `MATCH (:Entity {id: row.from})-[r:%s {id: row.id}]->() DELETE r`
+	mergeRelations  = rowsClause + `MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+MERGE (a)-[r:%s {id: row.props.id}]->(b) SET r = row.props`
 )
 
 // plan turns the changed elements (store.Diff) into writes; stored holds
@@ -50,18 +52,10 @@ SET r.json = row.json, r.startFirst = row.startFirst, r.endLast = row.endLast`
 // type or ends change loses its old relationship first.
 func plan(stored, changed *store.Dataset) (*writes, error) {
 	w := &writes{}
-	w.add(mergeKinds, rows(changed.Vocabulary.EntityKinds, func(k store.EntityKind) map[string]any {
-		return map[string]any{"id": k.ID, "json": jsonString(k)}
-	}))
-	w.add(mergeTypes, rows(changed.Vocabulary.RelationTypes, func(t store.RelationType) map[string]any {
-		return map[string]any{"id": t.ID, "json": jsonString(t), "symmetric": t.Symmetric}
-	}))
-	w.add(mergeSources, rows(changed.Sources, func(d store.SourceDocument) map[string]any {
-		return map[string]any{"id": d.ID, "json": jsonString(d)}
-	}))
-	w.add(mergeEntities, rows(changed.Entities, func(e store.Entity) map[string]any {
-		return map[string]any{"id": e.ID, "json": jsonString(e), "kind": e.Kind, "searchText": store.SearchText(&e)}
-	}))
+	w.add(mergeKinds, rows(changed.Vocabulary.EntityKinds, kindProps))
+	w.add(mergeTypes, rows(changed.Vocabulary.RelationTypes, typeProps))
+	w.add(mergeSources, rows(changed.Sources, sourceProps))
+	w.add(mergeEntities, rows(changed.Entities, entityProps))
 
 	old := make(map[string]store.Relation, len(stored.Relations))
 	for _, r := range stored.Relations {
@@ -73,7 +67,7 @@ func plan(stored, changed *store.Dataset) (*writes, error) {
 		if o, ok := old[r.ID]; ok && (o.Type != r.Type || o.FromID != r.FromID || o.ToID != r.ToID) {
 			moved[o.Type] = append(moved[o.Type], map[string]any{"id": o.ID, "from": o.FromID})
 		}
-		merged[r.Type] = append(merged[r.Type], relationRow(r))
+		merged[r.Type] = append(merged[r.Type], map[string]any{"from": r.FromID, "to": r.ToID, "props": map[string]any(relationProps(r))})
 	}
 	for _, byType := range []struct {
 		cypher string
@@ -90,17 +84,11 @@ func plan(stored, changed *store.Dataset) (*writes, error) {
 	return w, nil
 }
 
-// relationRow is a relation's relationship properties and ends.
-func relationRow(r store.Relation) map[string]any {
-	startFirst, endLast := dateBounds(r)
-	return map[string]any{"id": r.ID, "from": r.FromID, "to": r.ToID, "json": jsonString(r), "startFirst": startFirst, "endLast": endLast}
-}
-
 // add appends the statement in batches; nothing when there are no rows.
 func (w *writes) add(cypher string, rows []map[string]any) {
 	for len(rows) > 0 {
 		n := min(len(rows), batchSize)
-		w.statements = append(w.statements, statement{cypher: cypher, rows: rows[:n]})
+		w.statements = append(w.statements, Statement{Cypher: cypher, Rows: rows[:n]})
 		rows = rows[n:]
 	}
 }
@@ -108,19 +96,18 @@ func (w *writes) add(cypher string, rows []map[string]any) {
 // write runs the statements in tx.
 func (w *writes) write(ctx context.Context, tx neo4j.ManagedTransaction) error {
 	for _, st := range w.statements {
-		if err := execute(ctx, tx, st.cypher, map[string]any{"rows": st.rows}); err != nil {
+		if err := execute(ctx, tx, st.Cypher, map[string]any{"rows": st.Rows}); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func rows[T any](xs []T, row func(T) map[string]any) []map[string]any {
+// rows returns the property map of each element.
+func rows[T any](xs []T, toProps func(T) props) []map[string]any {
 	out := make([]map[string]any, len(xs))
 	for i, x := range xs {
-		out[i] = row(x)
+		out[i] = toProps(x)
 	}
 	return out
 }
-
-func jsonString(v any) string { return string(store.MustJSON(v)) }

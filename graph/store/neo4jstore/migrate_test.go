@@ -1,0 +1,146 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"kgraph/graph/store"
+	"kgraph/graph/store/memstore/memstoretest"
+	"kgraph/graph/store/neo4jstore/neo4jtest"
+	"kgraph/seed"
+)
+
+// TestMigrateJSONModel writes the seed as the store's first model kept it
+// (each element's JSON in a json property), then opens stores on it: the
+// first migrates it to native properties, and every store, the first and
+// later ones, answers as the embedded store does.
+func TestMigrateJSONModel(t *testing.T) {
+	env := neo4jtest.Reset(t)
+	d, err := seed.Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeJSONModel(t, env, d)
+	mem := memstoretest.Seeded(t)
+
+	for _, open := range []string{"first open, which migrates", "second open", "open after the model mark is lost"} {
+		t.Run(open, func(t *testing.T) {
+			if open == "open after the model mark is lost" {
+				runCypher(t, env, "MATCH (m:GraphModel) DELETE m", nil)
+			}
+			s, err := Open(t.Context(), Config(env))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if err := s.Ping(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			sameJSON(t, "export",
+				func() (any, error) { return s.Export(t.Context()) },
+				func() (any, error) { return mem.Export(t.Context()) })
+			q := store.NeighborhoodQuery{ID: "croatia", Depth: 2, At: &store.PartialDate{Year: 1955}}
+			sameJSON(t, "neighborhood",
+				func() (any, error) { return s.Neighborhood(t.Context(), q) },
+				func() (any, error) { return mem.Neighborhood(t.Context(), q) })
+			left := runCypher(t, env, `CALL { MATCH (n) WHERE n.json IS NOT NULL RETURN count(n) AS nodes }
+CALL { MATCH ()-[r]->() WHERE r.json IS NOT NULL RETURN count(r) AS rels }
+RETURN nodes + rels AS n`, nil)
+			if left[0] != int64(0) {
+				t.Fatalf("%v elements still hold JSON", left[0])
+			}
+			// The graph answers plain Cypher with plain values.
+			r, to := relationAndTarget(t, d, "croatia-co-successor-of-sfry")
+			got := runCypher(t, env, "MATCH (a:Entity {id: $from})-[r {id: $id}]->(b) RETURN b.name_en, type(r), r.start",
+				map[string]any{"from": r.FromID, "id": r.ID})
+			want := []any{to.Labels.Pick("en"), r.Type, r.Start.String()}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("Cypher on the migrated graph = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// relationAndTarget returns the relation of d with the given id and the entity it points to.
+func relationAndTarget(t *testing.T, d *store.Dataset, id string) (store.Relation, store.Entity) {
+	t.Helper()
+	for _, r := range d.Relations {
+		if r.ID != id {
+			continue
+		}
+		for _, e := range d.Entities {
+			if e.ID == r.ToID {
+				return r, e
+			}
+		}
+	}
+	t.Fatalf("the seed has no relation %s with its target", id)
+	return store.Relation{}, store.Entity{}
+}
+
+// writeJSONModel writes d as the JSON model did, with the driver alone.
+func writeJSONModel(t *testing.T, env neo4jtest.Env, d *store.Dataset) {
+	t.Helper()
+	jsonRows := func(n int, row func(i int) map[string]any) []map[string]any {
+		out := make([]map[string]any, n)
+		for i := range out {
+			out[i] = row(i)
+		}
+		return out
+	}
+	js := func(v any) string { return string(store.MustJSON(v)) }
+	runCypher(t, env, "UNWIND $rows AS row CREATE (k:EntityKind {id: row.id, json: row.json})", map[string]any{
+		"rows": jsonRows(len(d.Vocabulary.EntityKinds), func(i int) map[string]any {
+			k := d.Vocabulary.EntityKinds[i]
+			return map[string]any{"id": k.ID, "json": js(k)}
+		})})
+	runCypher(t, env, "UNWIND $rows AS row CREATE (t:RelationType {id: row.id, json: row.json, symmetric: row.symmetric})", map[string]any{
+		"rows": jsonRows(len(d.Vocabulary.RelationTypes), func(i int) map[string]any {
+			rt := d.Vocabulary.RelationTypes[i]
+			return map[string]any{"id": rt.ID, "json": js(rt), "symmetric": rt.Symmetric}
+		})})
+	runCypher(t, env, "UNWIND $rows AS row CREATE (d:SourceDocument {id: row.id, json: row.json})", map[string]any{
+		"rows": jsonRows(len(d.Sources), func(i int) map[string]any {
+			return map[string]any{"id": d.Sources[i].ID, "json": js(d.Sources[i])}
+		})})
+	runCypher(t, env, "UNWIND $rows AS row CREATE (n:Entity {id: row.id, json: row.json, kind: row.kind, searchText: row.searchText})", map[string]any{
+		"rows": jsonRows(len(d.Entities), func(i int) map[string]any {
+			e := d.Entities[i]
+			return map[string]any{"id": e.ID, "json": js(e), "kind": e.Kind, "searchText": store.SearchText(&e)}
+		})})
+	for _, r := range d.Relations {
+		var startFirst, endLast any
+		if r.Start != nil {
+			startFirst = int64(r.Start.First())
+		}
+		if r.End != nil {
+			endLast = int64(r.End.Last())
+		}
+		runCypher(t, env, fmt.Sprintf(`MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+CREATE (a)-[:%s {id: $id, json: $json, startFirst: $startFirst, endLast: $endLast}]->(b)`, r.Type),
+			map[string]any{"from": r.FromID, "to": r.ToID, "id": r.ID, "json": js(r), "startFirst": startFirst, "endLast": endLast})
+	}
+}
+
+// runCypher runs one query with the driver alone, outside any store, and
+// returns the values of its first record (nil when there is none).
+func runCypher(t *testing.T, env neo4jtest.Env, cypher string, params map[string]any) []any {
+	t.Helper()
+	ctx := context.Background()
+	driver, err := neo4j.NewDriverWithContext(env.URI, neo4j.BasicAuth(env.Username, env.Password, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer driver.Close(ctx)
+	res, err := neo4j.ExecuteQuery(ctx, driver, cypher, params, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(env.Database))
+	if err != nil {
+		t.Fatalf("%s: %v", cypher, err)
+	}
+	if len(res.Records) == 0 {
+		return nil
+	}
+	return res.Records[0].Values
+}
