@@ -50,6 +50,8 @@ func writeReport(w io.Writer, systems []System, res Results, s Setup, chart stri
 	p("")
 	p("    %s", s.Command)
 	p("")
+	p("(`make bench-compare SIZE=... ROUNDS=... DURATION=...` starts a Neo4j for it and runs this.)")
+	p("")
 	p("Run %s, %s.", s.Started.UTC().Format("2006-01-02 15:04 UTC"), s.Finished.Sub(s.Started).Round(time.Second))
 	p("")
 	p("## Setup")

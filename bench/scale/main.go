@@ -5,6 +5,7 @@
 // loaded.
 //
 //	go run ./bench/scale -relations 1000000
+//	go run ./bench/scale -relations 10000,100000,1000000 -out docs/scale.md
 //
 // The dataset file is written to a temporary directory first, and the
 // process's heap is measured against a baseline taken before the store is
@@ -56,31 +57,66 @@ func main() {
 
 func run(args []string, stdout, progress io.Writer) error {
 	fs := flag.NewFlagSet("scale", flag.ContinueOnError)
-	relations := fs.Int("relations", 100_000, "about how many relations to generate (entities are a quarter of that)")
+	relations := fs.String("relations", "100000", "about how many relations to generate (entities are a quarter of that); several sizes separated by commas")
+	out := fs.String("out", "", "also write the figures as a Markdown report to this file")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	heapProfile := fs.String("heapprofile", "", "write a heap profile of the loaded store to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *relations < degree || *relations > 5_000_000 {
-		return fmt.Errorf("-relations must be between %d and 5000000", degree)
+	var counts []int
+	for _, f := range strings.Split(*relations, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < degree || n > 5_000_000 {
+			return fmt.Errorf("-relations must be numbers between %d and 5000000, got %q", degree, f)
+		}
+		counts = append(counts, n)
 	}
-	dir, err := os.MkdirTemp("", "kgraph-scale-")
-	if err != nil {
-		return err
+	var reports []*Report
+	for _, n := range counts {
+		dir, err := os.MkdirTemp("", "kgraph-scale-")
+		if err != nil {
+			return err
+		}
+		rep, err := measure(dir, n/degree, *heapProfile, progress)
+		os.RemoveAll(dir)
+		if err != nil {
+			return err
+		}
+		reports = append(reports, rep)
+		if *asJSON {
+			if err := json.NewEncoder(stdout).Encode(rep); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(stdout, "%d entities, %d relations: import %v, load %v, heap %.1f MB (%.0f B/relation), RSS %.1f MB, file %.1f MB\n",
+			rep.Entities, rep.Relations, rep.Import.Round(time.Millisecond), rep.Load.Round(time.Millisecond),
+			mb(rep.HeapBytes), rep.HeapPerRelation, mb(rep.RSSBytes), mb(uint64(rep.FileBytes)))
 	}
-	defer os.RemoveAll(dir)
-	rep, err := measure(dir, *relations/degree, *heapProfile, progress)
-	if err != nil {
-		return err
+	if *out != "" {
+		return writeMarkdown(*out, "go run ./bench/scale "+strings.Join(args, " "), reports)
 	}
-	if *asJSON {
-		return json.NewEncoder(stdout).Encode(rep)
-	}
-	fmt.Fprintf(stdout, "%d entities, %d relations: import %v, load %v, heap %.1f MB (%.0f B/relation), RSS %.1f MB, file %.1f MB\n",
-		rep.Entities, rep.Relations, rep.Import.Round(time.Millisecond), rep.Load.Round(time.Millisecond),
-		mb(rep.HeapBytes), rep.HeapPerRelation, mb(rep.RSSBytes), mb(uint64(rep.FileBytes)))
 	return nil
+}
+
+// writeMarkdown writes the reports as a table, with the command and the machine.
+func writeMarkdown(path, command string, reports []*Report) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Embedded store at scale\n\nWritten by `bench/scale`; run it again rather than editing:\n\n    %s\n\n", command)
+	fmt.Fprintf(&b, "Run %s on %d cores (%s/%s, %s), a machine shared with other work. ", time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version())
+	b.WriteString("The graph is the synthetic generator's (`storetest.Synthetic`, four relations per entity). ")
+	b.WriteString("Import is `kgraph import`'s own code (`cli.Import`: the whole file checked, then applied in batches of 500, each synced to disk) into a new data file; ")
+	b.WriteString("load is opening that file again, as a restart does; heap is the live heap the loaded store holds after a full collection; RSS is the whole process's resident memory at that point.\n\n")
+	b.WriteString("| relations | entities | import | load | heap | heap per relation | RSS | data file |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, r := range reports {
+		fmt.Fprintf(&b, "| %d | %d | %.1f s | %.1f s | %.1f MB | %.0f B | %.1f MB | %.1f MB |\n", r.Relations, r.Entities,
+			r.Import.Seconds(), r.Load.Seconds(), mb(r.HeapBytes), r.HeapPerRelation, mb(r.RSSBytes), mb(uint64(r.FileBytes)))
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
 
 // measure imports a synthetic graph of n entities into a new store in dir,

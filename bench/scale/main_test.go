@@ -3,6 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -10,7 +14,8 @@ import (
 // must have been measured.
 func TestScaleReport(t *testing.T) {
 	var out, progress bytes.Buffer
-	if err := run([]string{"-relations", "2000", "-json"}, &out, &progress); err != nil {
+	md := filepath.Join(t.TempDir(), "scale.md")
+	if err := run([]string{"-relations", "2000", "-json", "-out", md}, &out, &progress); err != nil {
 		t.Fatal(err)
 	}
 	var rep Report
@@ -23,6 +28,13 @@ func TestScaleReport(t *testing.T) {
 	}
 	if !bytes.Contains(progress.Bytes(), []byte("imported")) {
 		t.Fatalf("no progress written: %s", progress.String())
+	}
+	table, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if row := fmt.Sprintf("| %d | 500 |", rep.Relations); !strings.Contains(string(table), row) {
+		t.Fatalf("the report has no row %q:\n%s", row, table)
 	}
 }
 
