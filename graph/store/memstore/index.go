@@ -18,6 +18,7 @@ func (s *Store) index(d *store.Dataset) {
 	s.byID = make(map[string]*store.Entity, len(d.Entities))
 	s.dates = map[store.PartialDate]*store.PartialDate{}
 	s.citations = map[store.Citation][]store.Citation{}
+	s.names = nameIndex{}
 	s.keys = make(map[string][]store.SearchKey, len(d.Entities))
 	s.touching = map[string][]*store.Relation{}
 	s.entities, s.relations = nil, nil
@@ -37,8 +38,12 @@ func (s *Store) update(d *store.Dataset) {
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		entities[i] = e
+		if old := s.byID[e.ID]; old != nil {
+			s.names.remove(old, s.keys[old.ID])
+		}
 		s.byID[e.ID] = e
 		s.keys[e.ID] = store.SearchKeys(e)
+		s.names.add(e, s.keys[e.ID])
 	}
 	s.entities = mergeByID(s.entities, entities, entityID)
 

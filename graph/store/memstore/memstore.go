@@ -7,6 +7,7 @@ import (
 	"context"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"kgraph/graph/store"
@@ -28,6 +29,7 @@ type Store struct {
 	citations map[store.Citation][]store.Citation
 	touching  map[string][]*store.Relation // entity id -> its relations, in id order
 	keys      map[string][]store.SearchKey // id -> normalized names
+	names     nameIndex                    // what searches look up
 }
 
 var _ store.Store = (*Store)(nil)
@@ -106,9 +108,13 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]*store.Entit
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
+	words := strings.Fields(store.NormalizeText(q.Text))
+	if len(words) == 0 {
+		return []*store.Entity{}, nil
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return store.RankSearch(s.entities, q, func(e *store.Entity) []store.SearchKey { return s.keys[e.ID] }), nil
+	return store.RankSearch(s.names.candidates(words[0]), q, func(e *store.Entity) []store.SearchKey { return s.keys[e.ID] }), nil
 }
 
 // ListRelations implements store.Store.
