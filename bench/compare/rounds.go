@@ -65,13 +65,19 @@ func runRounds(systems []System, a mix.Args, p Plan, progress io.Writer) Results
 			res[op][s.Key] = &Cell{}
 		}
 	}
-	attacker := vegeta.NewAttacker(
-		vegeta.Workers(uint64(p.Concurrency)), vegeta.MaxWorkers(uint64(p.Concurrency)),
-		vegeta.Connections(p.Concurrency), vegeta.KeepAlive(true), vegeta.Timeout(30*time.Second))
+	// One client per system, kept across rounds, so that every
+	// measurement reuses warm connections; an attacker lasts one attack.
+	clients := map[string]*http.Client{}
+	for _, s := range systems {
+		clients[s.Key] = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
+			MaxIdleConnsPerHost: p.Concurrency, MaxConnsPerHost: p.Concurrency, IdleConnTimeout: time.Minute}}
+	}
 	for round := 0; round < p.Rounds; round++ {
 		for _, op := range mix.Operations {
 			for k := range systems {
 				s := systems[(k+round)%len(systems)]
+				attacker := vegeta.NewAttacker(vegeta.Client(clients[s.Key]),
+					vegeta.Workers(uint64(p.Concurrency)), vegeta.MaxWorkers(uint64(p.Concurrency)))
 				measure(attacker, s, op, a, p.Duration, res[op][s.Key])
 			}
 		}
