@@ -201,8 +201,9 @@ func compare(o options, relations int, command string, log io.Writer) error {
 	step("warming up")
 	runRounds(systems, args, Plan{Rounds: 1, Duration: o.plan.Duration / 3, Concurrency: o.plan.Concurrency}, io.Discard)
 	step("measuring: %d rounds of %s per operation and system, %d clients", o.plan.Rounds, o.plan.Duration, o.plan.Concurrency)
+	setup.LoadStart = loadAverage()
 	res := runRounds(systems, args, o.plan, log)
-	setup.Finished = time.Now()
+	setup.Finished, setup.LoadEnd = time.Now(), loadAverage()
 
 	chart := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + ".svg"
 	if err := writeFile(chart, func(w io.Writer) { writeChart(w, systems, res) }); err != nil {

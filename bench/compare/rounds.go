@@ -58,11 +58,16 @@ type Results map[string]map[string]*Cell
 // the order of systems rotating from round to round, so that a slow
 // spell of a shared machine falls on all of them alike.
 func runRounds(systems []System, a mix.Args, p Plan, progress io.Writer) Results {
-	res := Results{}
+	res := Results{typename: {}}
 	for _, op := range mix.Operations {
 		res[op] = map[string]*Cell{}
 		for _, s := range systems {
 			res[op][s.Key] = &Cell{}
+		}
+	}
+	for _, s := range systems {
+		if _, ok := s.dialect.(kgraphDialect); ok {
+			res[typename][s.Key] = &Cell{}
 		}
 	}
 	// One client per system, kept across rounds, so that every
@@ -73,9 +78,12 @@ func runRounds(systems []System, a mix.Args, p Plan, progress io.Writer) Results
 			MaxIdleConnsPerHost: p.Concurrency, MaxConnsPerHost: p.Concurrency, IdleConnTimeout: time.Minute}}
 	}
 	for round := 0; round < p.Rounds; round++ {
-		for _, op := range mix.Operations {
+		for _, op := range append([]string{typename}, mix.Operations...) {
 			for k := range systems {
 				s := systems[(k+round)%len(systems)]
+				if res[op][s.Key] == nil {
+					continue
+				}
 				attacker := vegeta.NewAttacker(vegeta.Client(clients[s.Key]),
 					vegeta.Workers(uint64(p.Concurrency)), vegeta.MaxWorkers(uint64(p.Concurrency)))
 				measure(attacker, s, op, a, p.Duration, res[op][s.Key])
