@@ -41,6 +41,7 @@ func (s *Store) update(d *store.Dataset) {
 		if old := s.byID[e.ID]; old != nil {
 			s.names.remove(old, s.keys[old.ID])
 		}
+		e.Sources = s.sharedCitations(e.Sources)
 		s.byID[e.ID] = e
 		s.keys[e.ID] = store.SearchKeys(e)
 		s.names.add(e, s.keys[e.ID])
@@ -94,13 +95,20 @@ func (s *Store) share(r *store.Relation) {
 		r.Type = t.ID
 	}
 	r.Start, r.End = s.sharedDate(r.Start), s.sharedDate(r.End)
-	if len(r.Sources) == 1 {
-		if c, ok := s.citations[r.Sources[0]]; ok {
-			r.Sources = c
-		} else {
-			s.citations[r.Sources[0]] = r.Sources[:1:1]
-		}
+	r.Sources = s.sharedCitations(r.Sources)
+}
+
+// sharedCitations returns the store's copy of a single citation, the
+// common case; longer lists are kept as they are.
+func (s *Store) sharedCitations(cs []store.Citation) []store.Citation {
+	if len(cs) != 1 {
+		return cs
 	}
+	if shared, ok := s.citations[cs[0]]; ok {
+		return shared
+	}
+	s.citations[cs[0]] = cs[:1:1]
+	return cs[:1:1]
 }
 
 func (s *Store) sharedDate(d *store.PartialDate) *store.PartialDate {

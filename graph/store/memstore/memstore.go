@@ -114,7 +114,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]*store.Entit
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return store.RankSearch(s.names.candidates(words[0]), q, func(e *store.Entity) []store.SearchKey { return s.keys[e.ID] }), nil
+	return store.RankSearch(s.names.candidates(words[0], s.entities), q, func(e *store.Entity) []store.SearchKey { return s.keys[e.ID] }), nil
 }
 
 // ListRelations implements store.Store.

@@ -11,12 +11,14 @@ import (
 // nameIndex finds the entities a search can match without reading them
 // all. A name matches only if the first word of the query begins one of
 // its words (see store.MatchScore), so each entity is filed under the
-// first one, two and three letters of every word of its normalized names
-// (its search keys), and a search reads the list filed under the first (up
-// to three) letters of its first word.
+// first three letters of every word of its normalized names (its search
+// keys; a shorter word under itself), and a search whose first word has
+// three letters or more reads only the list filed under them. A first word
+// of one or two letters begins too many names for a list to help: those
+// searches read every entity.
 type nameIndex map[string][]*store.Entity
 
-// indexedPrefix is the longest prefix, in letters, the index files under.
+// indexedPrefix is the prefix, in letters, the index files words under.
 const indexedPrefix = 3
 
 // prefixes returns the distinct prefixes an entity with these keys is filed under.
@@ -24,17 +26,23 @@ func prefixes(keys []store.SearchKey) []string {
 	var out []string
 	for _, k := range keys {
 		for _, w := range strings.Fields(k.Text) {
-			end := 0
-			for n := 1; n <= indexedPrefix && end < len(w); n++ {
-				_, size := utf8.DecodeRuneInString(w[end:])
-				end += size
-				if p := w[:end]; !slices.Contains(out, p) {
-					out = append(out, p)
-				}
+			if p := prefix(w); !slices.Contains(out, p) {
+				out = append(out, p)
 			}
 		}
 	}
 	return out
+}
+
+// prefix is the first indexedPrefix letters of word, or all of a shorter
+// word, and whether the word had that many.
+func prefix(word string) string {
+	end := 0
+	for n := 0; n < indexedPrefix && end < len(word); n++ {
+		_, size := utf8.DecodeRuneInString(word[end:])
+		end += size
+	}
+	return word[:end]
 }
 
 func (ix nameIndex) add(e *store.Entity, keys []store.SearchKey) {
@@ -57,12 +65,11 @@ func (ix nameIndex) remove(e *store.Entity, keys []store.SearchKey) {
 }
 
 // candidates returns every entity a query whose first normalized word is
-// word may match, and some that it will not.
-func (ix nameIndex) candidates(word string) []*store.Entity {
-	end := 0
-	for n := 0; n < indexedPrefix && end < len(word); n++ {
-		_, size := utf8.DecodeRuneInString(word[end:])
-		end += size
+// word may match, and some that it will not; all is every entity, read
+// when word is too short for the index.
+func (ix nameIndex) candidates(word string, all []*store.Entity) []*store.Entity {
+	if utf8.RuneCountInString(word) < indexedPrefix {
+		return all
 	}
-	return ix[word[:end]]
+	return ix[prefix(word)]
 }
