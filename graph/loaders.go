@@ -16,12 +16,27 @@ import (
 // relations costs one store call for their entities, not N. They live for
 // one request: each request sees the store as it is.
 type Loaders struct {
-	entities    *dataloadgen.Loader[string, *store.Entity]
-	documents   *dataloadgen.Loader[string, *store.SourceDocument]
-	relationsOf *dataloadgen.Loader[relationsKey, []*store.Relation]
+	entities    loader[string, *store.Entity]
+	documents   loader[string, *store.SourceDocument]
+	relationsOf func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error)
 	// vocabulary is read at most once per request, however many entities
 	// and relations ask for their kind or type.
 	vocabulary func() (*store.Vocabulary, error)
+}
+
+// loader is what the resolvers ask of a loader: a batching one for a store
+// across a network, a direct one for a store in memory.
+type loader[K comparable, V any] interface {
+	Load(ctx context.Context, key K) (V, error)
+	LoadAll(ctx context.Context, keys []K) ([]V, error)
+}
+
+// InMemory is implemented by stores that answer a lookup in memory, in
+// microseconds: for them a batching window would only add its wait to every
+// level of nesting, so their loaders call through at once.
+type InMemory interface {
+	// AnswersInMemory reports whether the store answers without I/O.
+	AnswersInMemory() bool
 }
 
 // relationsKey asks for the relations of one entity under one filter.
@@ -39,11 +54,57 @@ const loaderWait = time.Millisecond
 
 // NewLoaders returns loaders that read from s.
 func NewLoaders(ctx context.Context, s store.Store) *Loaders {
+	vocabulary := sync.OnceValues(func() (*store.Vocabulary, error) { return s.Vocabulary(ctx) })
+	if m, ok := s.(InMemory); ok && m.AnswersInMemory() {
+		return &Loaders{
+			vocabulary:  vocabulary,
+			entities:    direct[string, *store.Entity](s.Entities),
+			documents:   direct[string, *store.SourceDocument](s.SourceDocuments),
+			relationsOf: directRelationsOf(s),
+		}
+	}
+	relations := dataloadgen.NewLoader(relationsOfFetcher(s), dataloadgen.WithWait(loaderWait))
 	return &Loaders{
-		vocabulary:  sync.OnceValues(func() (*store.Vocabulary, error) { return s.Vocabulary(ctx) }),
-		entities:    dataloadgen.NewLoader(byIDs(s.Entities), dataloadgen.WithWait(loaderWait)),
-		documents:   dataloadgen.NewLoader(byIDs(s.SourceDocuments), dataloadgen.WithWait(loaderWait)),
-		relationsOf: dataloadgen.NewLoader(relationsOfFetcher(s), dataloadgen.WithWait(loaderWait)),
+		vocabulary: vocabulary,
+		entities:   dataloadgen.NewLoader(byIDs(s.Entities), dataloadgen.WithWait(loaderWait)),
+		documents:  dataloadgen.NewLoader(byIDs(s.SourceDocuments), dataloadgen.WithWait(loaderWait)),
+		relationsOf: func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
+			b, err := json.Marshal(f)
+			if err != nil {
+				return nil, err
+			}
+			return relations.Load(ctx, relationsKey{id: id, filter: string(b)})
+		},
+	}
+}
+
+// direct is a loader that calls the store's batch lookup at once, for
+// stores where a call costs less than gathering keys would.
+type direct[K comparable, V any] func(context.Context, []K) ([]V, error)
+
+// Load implements loader.
+func (get direct[K, V]) Load(ctx context.Context, key K) (V, error) {
+	var zero V
+	values, err := get(ctx, []K{key})
+	if err != nil || len(values) == 0 {
+		return zero, err
+	}
+	return values[0], nil
+}
+
+// LoadAll implements loader.
+func (get direct[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error) {
+	return get(ctx, keys)
+}
+
+// directRelationsOf asks the store for one entity's relations at once.
+func directRelationsOf(s store.Store) func(context.Context, string, store.RelationFilter) ([]*store.Relation, error) {
+	return func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
+		m, err := s.RelationsOf(ctx, []string{id}, f)
+		if err != nil {
+			return nil, err
+		}
+		return m[id], nil
 	}
 }
 
@@ -124,9 +185,5 @@ func (r *Resolver) entity(ctx context.Context, id string) (*store.Entity, error)
 
 // relationsOf loads the relations of an entity that pass the filter.
 func (r *Resolver) relationsOf(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
-	b, err := json.Marshal(f)
-	if err != nil {
-		return nil, err
-	}
-	return r.loaders(ctx).relationsOf.Load(ctx, relationsKey{id: id, filter: string(b)})
+	return r.loaders(ctx).relationsOf(ctx, id, f)
 }

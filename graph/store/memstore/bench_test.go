@@ -30,7 +30,7 @@ func BenchmarkSearch10k(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := s.Search(ctx, store.SearchQuery{Text: "grand united", First: 10}); err != nil {
+		if _, err := s.Search(ctx, store.SearchQuery{Text: "gra", First: 10}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -50,7 +50,7 @@ func (s *Store) stored(section, id string) (any, bool) {
 			x = e
 		}
 	case store.SectionRelations:
-		if r := s.relByID[id]; r != nil {
+		if r := s.relation(id); r != nil {
 			x = r
 		}
 	}

@@ -78,6 +78,9 @@ func (f *file) load() (*store.Dataset, error) {
 }
 
 func loadBucket[T any](tx *bolt.Tx, name []byte, into *[]T) error {
+	// Sized up front: the elements stay in this slice as long as the store
+	// is open, so room a growing slice leaves over would stay wasted.
+	*into = make([]T, 0, tx.Bucket(name).Stats().KeyN)
 	return tx.Bucket(name).ForEach(func(k, v []byte) error {
 		var x T
 		if err := json.Unmarshal(v, &x); err != nil {

@@ -16,7 +16,9 @@ func (s *Store) index(d *store.Dataset) {
 	s.vocab = d.Vocabulary
 	s.sources = make(map[string]*store.SourceDocument, len(d.Sources))
 	s.byID = make(map[string]*store.Entity, len(d.Entities))
-	s.relByID = make(map[string]*store.Relation, len(d.Relations))
+	s.dates = map[store.PartialDate]*store.PartialDate{}
+	s.citations = map[store.Citation][]store.Citation{}
+	s.names = nameIndex{}
 	s.keys = make(map[string][]store.SearchKey, len(d.Entities))
 	s.touching = map[string][]*store.Relation{}
 	s.entities, s.relations = nil, nil
@@ -36,8 +38,13 @@ func (s *Store) update(d *store.Dataset) {
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		entities[i] = e
+		if old := s.byID[e.ID]; old != nil {
+			s.names.remove(old, s.keys[old.ID])
+		}
+		e.Sources = s.sharedCitations(e.Sources)
 		s.byID[e.ID] = e
 		s.keys[e.ID] = store.SearchKeys(e)
+		s.names.add(e, s.keys[e.ID])
 	}
 	s.entities = mergeByID(s.entities, entities, entityID)
 
@@ -46,13 +53,13 @@ func (s *Store) update(d *store.Dataset) {
 	replaced := map[string]bool{} // ids of relations replaced or added
 	for i := range d.Relations {
 		r := &d.Relations[i]
+		s.share(r)
 		relations[i] = r
-		if old := s.relByID[r.ID]; old != nil {
+		if old := s.relation(r.ID); old != nil {
 			affected[old.FromID], affected[old.ToID] = true, true
 		}
 		affected[r.FromID], affected[r.ToID] = true, true
 		replaced[r.ID] = true
-		s.relByID[r.ID] = r
 	}
 	s.relations = mergeByID(s.relations, relations, relationID)
 	added := map[string][]*store.Relation{}
@@ -73,15 +80,74 @@ func (s *Store) update(d *store.Dataset) {
 	}
 }
 
-// mergeByID returns a new slice holding sorted (in id order) with changed
-// merged in: an element of changed replaces the one with its id, or is
-// inserted in order. sorted is not modified.
+// share makes r point at the strings, dates and citations the store
+// already holds instead of its own copies: a graph repeats the same few
+// types, dates and citations over and over, and the ids at a relation's
+// ends are the ids of stored entities.
+func (s *Store) share(r *store.Relation) {
+	if e := s.byID[r.FromID]; e != nil {
+		r.FromID = e.ID
+	}
+	if e := s.byID[r.ToID]; e != nil {
+		r.ToID = e.ID
+	}
+	if t := s.vocab.Type(r.Type); t != nil {
+		r.Type = t.ID
+	}
+	r.Start, r.End = s.sharedDate(r.Start), s.sharedDate(r.End)
+	r.Sources = s.sharedCitations(r.Sources)
+}
+
+// sharedCitations returns the store's copy of a single citation, the
+// common case; longer lists are kept as they are.
+func (s *Store) sharedCitations(cs []store.Citation) []store.Citation {
+	if len(cs) != 1 {
+		return cs
+	}
+	if shared, ok := s.citations[cs[0]]; ok {
+		return shared
+	}
+	s.citations[cs[0]] = cs[:1:1]
+	return cs[:1:1]
+}
+
+func (s *Store) sharedDate(d *store.PartialDate) *store.PartialDate {
+	if d == nil {
+		return nil
+	}
+	if shared, ok := s.dates[*d]; ok {
+		return shared
+	}
+	s.dates[*d] = d
+	return d
+}
+
+// relation finds a stored relation by id, nil when there is none.
+func (s *Store) relation(id string) *store.Relation {
+	i := sort.Search(len(s.relations), func(i int) bool { return s.relations[i].ID >= id })
+	if i < len(s.relations) && s.relations[i].ID == id {
+		return s.relations[i]
+	}
+	return nil
+}
+
+// mergeByID returns sorted (in id order) with changed merged in: an
+// element of changed replaces the one with its id, or is inserted in
+// order. The elements of sorted are not modified: when every changed id
+// sorts after the last, as in an import of a file in id order, changed is
+// appended past the end that readers' slices can see; otherwise a new
+// slice is built.
 func mergeByID[T any](sorted, changed []T, id func(T) string) []T {
 	if len(changed) == 0 {
 		return sorted
 	}
 	changed = append([]T(nil), changed...)
 	sort.Slice(changed, func(i, j int) bool { return id(changed[i]) < id(changed[j]) })
+	if len(sorted) == 0 || id(sorted[len(sorted)-1]) < id(changed[0]) {
+		if !hasDuplicateIDs(changed, id) {
+			return append(sorted, changed...)
+		}
+	}
 	out := make([]T, 0, len(sorted)+len(changed))
 	i, j := 0, 0
 	for i < len(sorted) || j < len(changed) {
@@ -99,4 +165,13 @@ func mergeByID[T any](sorted, changed []T, id func(T) string) []T {
 		}
 	}
 	return out
+}
+
+func hasDuplicateIDs[T any](sortedByID []T, id func(T) string) bool {
+	for i := 1; i < len(sortedByID); i++ {
+		if id(sortedByID[i-1]) == id(sortedByID[i]) {
+			return true
+		}
+	}
+	return false
 }

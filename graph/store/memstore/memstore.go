@@ -5,7 +5,9 @@ package memstore
 
 import (
 	"context"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"kgraph/graph/store"
@@ -21,9 +23,13 @@ type Store struct {
 	entities  []*store.Entity          // in id order
 	byID      map[string]*store.Entity // id -> entity
 	relations []*store.Relation        // in id order
-	relByID   map[string]*store.Relation
+	// dates and citations hold one copy of each date and single citation
+	// that relations share (see share).
+	dates     map[store.PartialDate]*store.PartialDate
+	citations map[store.Citation][]store.Citation
 	touching  map[string][]*store.Relation // entity id -> its relations, in id order
 	keys      map[string][]store.SearchKey // id -> normalized names
+	names     nameIndex                    // what searches look up
 }
 
 var _ store.Store = (*Store)(nil)
@@ -79,7 +85,9 @@ func (s *Store) ListEntities(ctx context.Context, q store.EntityQuery) (*store.E
 	if err := q.Check(&s.vocab); err != nil {
 		return nil, err
 	}
-	matching := s.entities
+	// Clipped, so that a reader's append can never write into the
+	// spare capacity Apply appends to.
+	matching := slices.Clip(s.entities)
 	if q.Kind != "" {
 		matching = nil
 		for _, e := range s.entities {
@@ -100,9 +108,13 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]*store.Entit
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
+	words := strings.Fields(store.NormalizeText(q.Text))
+	if len(words) == 0 {
+		return []*store.Entity{}, nil
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return store.RankSearch(s.entities, q, func(e *store.Entity) []store.SearchKey { return s.keys[e.ID] }), nil
+	return store.RankSearch(s.names.candidates(words[0], s.entities), q, func(e *store.Entity) []store.SearchKey { return s.keys[e.ID] }), nil
 }
 
 // ListRelations implements store.Store.
@@ -190,7 +202,7 @@ func (s *Store) ShortestPath(ctx context.Context, q store.PathQuery) (*store.Pat
 	if err := s.mustExist(q.From, q.To); err != nil {
 		return nil, err
 	}
-	ids, rels, err := store.ShortestPathRelations(ctx, q, s.adjacency(q.Filter()))
+	ids, rels, err := s.shortestPath(ctx, q)
 	if err != nil || ids == nil {
 		return nil, err
 	}
@@ -292,3 +304,7 @@ func lookupAll[T any](m map[string]*T, ids []string) []*T {
 
 func entityID(e *store.Entity) string     { return e.ID }
 func relationID(r *store.Relation) string { return r.ID }
+
+// AnswersInMemory reports that the store answers without I/O, so that the
+// API calls it directly instead of gathering lookups into batches.
+func (s *Store) AnswersInMemory() bool { return true }

@@ -1,0 +1,67 @@
+package graph
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"kgraph/graph/store"
+	"kgraph/graph/store/memstore/memstoretest"
+)
+
+// recordingStore records the ids of each Entities call.
+type recordingStore struct {
+	store.Store
+	inMemory bool
+	mu       sync.Mutex
+	calls    [][]string
+}
+
+func (s *recordingStore) AnswersInMemory() bool { return s.inMemory }
+
+func (s *recordingStore) Entities(ctx context.Context, ids []string) ([]*store.Entity, error) {
+	s.mu.Lock()
+	s.calls = append(s.calls, slices.Clone(ids))
+	s.mu.Unlock()
+	return s.Store.Entities(ctx, ids)
+}
+
+// TestInMemoryStoresAreCalledDirectly checks that loaders for a store that
+// answers in memory call it at once, one call per load with the keys asked,
+// and that other stores get batching loaders.
+func TestInMemoryStoresAreCalledDirectly(t *testing.T) {
+	ctx := context.Background()
+	s := &recordingStore{Store: memstoretest.Seeded(t), inMemory: true}
+	l := NewLoaders(ctx, s)
+
+	e, err := l.entities.Load(ctx, "croatia")
+	if err != nil || e == nil || e.ID != "croatia" {
+		t.Fatalf("Load(croatia) = %v, %v", e, err)
+	}
+	all, err := l.entities.LoadAll(ctx, []string{"serbia", "no-such-entity", "croatia"})
+	if err != nil || len(all) != 3 || all[0].ID != "serbia" || all[1] != nil || all[2].ID != "croatia" {
+		t.Fatalf("LoadAll = %v, %v", all, err)
+	}
+	want := [][]string{{"croatia"}, {"serbia", "no-such-entity", "croatia"}}
+	if !slices.EqualFunc(s.calls, want, slices.Equal[[]string]) {
+		t.Fatalf("store calls %v, want %v", s.calls, want)
+	}
+
+	f := store.RelationFilter{Direction: store.DirectionOut}
+	rels, err := l.relationsOf(ctx, "croatia", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct, err := s.RelationsOf(ctx, []string{"croatia"}, f)
+	if err != nil || len(rels) == 0 || !slices.Equal(rels, direct["croatia"]) {
+		t.Fatalf("relationsOf = %d relations, the store's %d (%v)", len(rels), len(direct["croatia"]), err)
+	}
+
+	batching := NewLoaders(ctx, &recordingStore{Store: s.Store})
+	if _, ok := batching.entities.(*dataloadgen.Loader[string, *store.Entity]); !ok {
+		t.Fatalf("a store that does not answer in memory got %T, want a batching loader", batching.entities)
+	}
+}
