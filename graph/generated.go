@@ -982,6 +982,10 @@ type Query {
   words. Case, Latin accents and Arabic spelling variants are ignored: hamza
   and madda forms of alef, alef maqsura and ya, ta marbuta and ha, tatweel,
   diacritics, a doubled letter (السوفيتي = السوفييتي) and the article ال.
+  Cyrillic is compared as Serbian writes it in Latin letters, so either
+  script of Serbian finds the same (Југославија = Jugoslavija; Latin
+  diacritics fold: č ć → c, š → s, ž → z, đ → dj), and Russian, Macedonian
+  and other Cyrillic names are found as typed.
   """
   search(
     "What to look for, 1 to 200 characters with at least one letter or digit."

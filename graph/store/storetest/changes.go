@@ -165,4 +165,4 @@ func testLanguages(t *testing.T, s store.Store) {
 }
 
 // seedLanguages are the languages of the seed's names, in tag order.
-var seedLanguages = []string{"ar", "en"}
+var seedLanguages = []string{"ar", "bs", "en", "hr", "mk", "ru", "sl", "sr-Cyrl", "sr-Latn"}
