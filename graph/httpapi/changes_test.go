@@ -59,10 +59,36 @@ func TestLanguagesOfTheData(t *testing.T) {
 		Languages []string `json:"languages"`
 	}
 	data(t, srv, `{ languages }`, nil, &got)
-	for _, want := range []string{"ar", "en"} {
-		if !slices.Contains(got.Languages, want) {
-			t.Errorf("languages %v lack %s", got.Languages, want)
-		}
+	want := []string{"ar", "bs", "en", "hr", "mk", "ru", "sl", "sr-Cyrl", "sr-Latn"}
+	if !slices.Equal(got.Languages, want) {
+		t.Errorf("languages = %v, want %v", got.Languages, want)
+	}
+}
+
+func TestNamesInSerbianBothScripts(t *testing.T) {
+	srv := newServer(t)
+	var got struct {
+		Cyrillic []struct {
+			ID   string `json:"id"`
+			Name string `json:"name"`
+		} `json:"cyrillic"`
+		Latin []struct {
+			ID   string `json:"id"`
+			Name string `json:"name"`
+		} `json:"latin"`
+	}
+	data(t, srv, `{
+  cyrillic: search(text: "Совјетски Савез", lang: "sr-Cyrl") { id name(lang: "sr-Cyrl") }
+  latin: search(text: "Sovjetski Savez", lang: "sr-Latn") { id name(lang: "sr-Latn") }
+}`, nil, &got)
+	if len(got.Cyrillic) == 0 || len(got.Latin) == 0 {
+		t.Fatalf("no hits: %+v", got)
+	}
+	if got.Cyrillic[0].ID != "soviet-union" || got.Cyrillic[0].Name != "Совјетски Савез" {
+		t.Errorf("Cyrillic search: %+v", got.Cyrillic[0])
+	}
+	if got.Latin[0].ID != "soviet-union" || got.Latin[0].Name != "Sovjetski Savez" {
+		t.Errorf("Latin search: %+v", got.Latin[0])
 	}
 }
 
