@@ -24,7 +24,7 @@ import (
 func EncodeGraphML(w io.Writer, d *store.Dataset) error {
 	t := tabulate(d)
 	bw := bufio.NewWriter(w)
-	g := &graphmlWriter{w: bw}
+	g := &lineWriter{w: bw}
 	g.line(`<?xml version="1.0" encoding="UTF-8"?>`)
 	g.line(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">`)
 	for _, c := range t.nodeColumns {
@@ -57,19 +57,19 @@ func EncodeGraphML(w io.Writer, d *store.Dataset) error {
 func nodeKey(c column) string { return "n_" + c.name }
 func edgeKey(c column) string { return "e_" + c.name }
 
-// graphmlWriter writes lines and keeps the first error.
-type graphmlWriter struct {
+// lineWriter writes lines and keeps the first error; the XML formats use it.
+type lineWriter struct {
 	w   *bufio.Writer
 	err error
 }
 
-func (g *graphmlWriter) line(format string, args ...any) {
+func (g *lineWriter) line(format string, args ...any) {
 	if g.err == nil {
 		_, g.err = fmt.Fprintf(g.w, format+"\n", args...)
 	}
 }
 
-func (g *graphmlWriter) data(attrs []attr, key func(column) string) {
+func (g *lineWriter) data(attrs []attr, key func(column) string) {
 	for _, a := range attrs {
 		g.line(`      <data key="%s">%s</data>`, esc(key(a.column)), esc(formatValue(a.value)))
 	}
