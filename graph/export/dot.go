@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"io"
 	"strings"
 	"unicode"
@@ -23,22 +22,18 @@ import (
 // characters (other than tab and line break) are left out.
 func EncodeDOT(w io.Writer, d *store.Dataset) error {
 	t := tabulate(d)
-	bw := bufio.NewWriter(w)
-	g := &lineWriter{w: bw}
-	g.line(`digraph "kgraph" {`)
-	g.line(`  node [shape="box", style="rounded"];`)
-	for _, n := range t.nodes {
-		g.line(`  %s [%s];`, dotQuote(n.id), dotAttrs(n.attrs))
-	}
-	for _, e := range t.edges {
-		attrs := append([]attr{{column{"id", typeString}, e.id}}, e.attrs...)
-		g.line(`  %s -> %s [%s];`, dotQuote(e.source), dotQuote(e.target), dotAttrs(attrs))
-	}
-	g.line(`}`)
-	if g.err != nil {
-		return g.err
-	}
-	return bw.Flush()
+	return writeLines(w, func(g *lineWriter) {
+		g.line(`digraph "kgraph" {`)
+		g.line(`  node [shape="box", style="rounded"];`)
+		for _, n := range t.nodes {
+			g.line(`  %s [%s];`, dotQuote(n.id), dotAttrs(n.attrs))
+		}
+		for _, e := range t.edges {
+			attrs := append([]attr{{column{"id", typeString}, e.id}}, e.attrs...)
+			g.line(`  %s -> %s [%s];`, dotQuote(e.source), dotQuote(e.target), dotAttrs(attrs))
+		}
+		g.line(`}`)
+	})
 }
 
 // dotAttrs writes attributes as a DOT attribute list: "name"="value", ...

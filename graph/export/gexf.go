@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 
@@ -22,37 +21,33 @@ import (
 // (control characters) are written as U+FFFD.
 func EncodeGEXF(w io.Writer, d *store.Dataset) error {
 	t := tabulate(d)
-	bw := bufio.NewWriter(w)
-	g := &lineWriter{w: bw}
-	g.line(`<?xml version="1.0" encoding="UTF-8"?>`)
-	g.line(`<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">`)
-	g.line(`  <meta>`)
-	g.line(`    <creator>kgraph</creator>`)
-	g.line(`  </meta>`)
-	g.line(`  <graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">`)
-	g.gexfAttributes("node", t.nodeColumns)
-	g.gexfAttributes("edge", t.edgeColumns)
-	g.line(`    <nodes>`)
-	for _, n := range t.nodes {
-		g.line(`      <node id="%s" label="%s"%s>`, esc(n.id), esc(labelOf(n)), gexfPeriod(n))
-		g.gexfValues(n.attrs)
-		g.line(`      </node>`)
-	}
-	g.line(`    </nodes>`)
-	g.line(`    <edges>`)
-	for _, e := range t.edges {
-		g.line(`      <edge id="%s" source="%s" target="%s" label="%s" kind="%s"%s>`,
-			esc(e.id), esc(e.source), esc(e.target), esc(labelOf(e)), esc(valueOf(e, "type")), gexfPeriod(e))
-		g.gexfValues(e.attrs)
-		g.line(`      </edge>`)
-	}
-	g.line(`    </edges>`)
-	g.line(`  </graph>`)
-	g.line(`</gexf>`)
-	if g.err != nil {
-		return g.err
-	}
-	return bw.Flush()
+	return writeLines(w, func(g *lineWriter) {
+		g.line(`<?xml version="1.0" encoding="UTF-8"?>`)
+		g.line(`<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">`)
+		g.line(`  <meta>`)
+		g.line(`    <creator>kgraph</creator>`)
+		g.line(`  </meta>`)
+		g.line(`  <graph mode="dynamic" defaultedgetype="directed" timeformat="date" timerepresentation="interval">`)
+		g.gexfAttributes("node", t.nodeColumns)
+		g.gexfAttributes("edge", t.edgeColumns)
+		g.line(`    <nodes>`)
+		for _, n := range t.nodes {
+			g.line(`      <node id="%s" label="%s"%s>`, esc(n.id), esc(labelOf(n)), gexfPeriod(n))
+			g.gexfValues(n.attrs)
+			g.line(`      </node>`)
+		}
+		g.line(`    </nodes>`)
+		g.line(`    <edges>`)
+		for _, e := range t.edges {
+			g.line(`      <edge id="%s" source="%s" target="%s" label="%s" kind="%s"%s>`,
+				esc(e.id), esc(e.source), esc(e.target), esc(labelOf(e)), esc(valueOf(e, "type")), gexfPeriod(e))
+			g.gexfValues(e.attrs)
+			g.line(`      </edge>`)
+		}
+		g.line(`    </edges>`)
+		g.line(`  </graph>`)
+		g.line(`</gexf>`)
+	})
 }
 
 // gexfTypes names tabulate's attribute types as GEXF does.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -23,16 +24,7 @@ func TestExportGEXFAndDOTSelectLikeTheOthers(t *testing.T) {
 	slices.Sort(wantEdges)
 
 	t.Run("gexf", func(t *testing.T) {
-		resp, body := get(t, srv, "/export/graph.gexf"+query)
-		if resp.StatusCode != http.StatusOK {
-			t.Fatalf("%d %s", resp.StatusCode, body)
-		}
-		if got := resp.Header.Get("Content-Type"); got != "application/gexf+xml" {
-			t.Errorf("Content-Type = %q", got)
-		}
-		if got := resp.Header.Get("Content-Disposition"); got != `attachment; filename="graph-soviet-union-1955.gexf"` {
-			t.Errorf("Content-Disposition = %q", got)
-		}
+		body := download(t, srv, "/export/graph.gexf"+query, "application/gexf+xml", "graph-soviet-union-1955.gexf")
 		var doc struct {
 			Graph struct {
 				Mode  string `xml:"mode,attr"`
@@ -63,16 +55,7 @@ func TestExportGEXFAndDOTSelectLikeTheOthers(t *testing.T) {
 	})
 
 	t.Run("dot", func(t *testing.T) {
-		resp, body := get(t, srv, "/export/graph.dot"+query)
-		if resp.StatusCode != http.StatusOK {
-			t.Fatalf("%d %s", resp.StatusCode, body)
-		}
-		if got := resp.Header.Get("Content-Type"); got != "text/vnd.graphviz; charset=utf-8" {
-			t.Errorf("Content-Type = %q", got)
-		}
-		if got := resp.Header.Get("Content-Disposition"); got != `attachment; filename="graph-soviet-union-1955.dot"` {
-			t.Errorf("Content-Disposition = %q", got)
-		}
+		body := download(t, srv, "/export/graph.dot"+query, "text/vnd.graphviz; charset=utf-8", "graph-soviet-union-1955.dot")
 		f, err := dot.ParseBytes(body)
 		if err != nil {
 			t.Fatalf("not DOT: %v", err)
@@ -94,4 +77,21 @@ func TestExportGEXFAndDOTSelectLikeTheOthers(t *testing.T) {
 			t.Errorf("nodes %v, edges %v; want %v, %v", nodes, edges, wantNodes, wantEdges)
 		}
 	})
+}
+
+// download GETs path, which must answer 200 with the content type and a
+// download of the file name, and returns the body.
+func download(t *testing.T, srv *httptest.Server, path, contentType, fileName string) []byte {
+	t.Helper()
+	resp, body := get(t, srv, path)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", path, resp.StatusCode, body)
+	}
+	if got := resp.Header.Get("Content-Type"); got != contentType {
+		t.Errorf("GET %s: Content-Type = %q, want %q", path, got, contentType)
+	}
+	if got, want := resp.Header.Get("Content-Disposition"), `attachment; filename="`+fileName+`"`; got != want {
+		t.Errorf("GET %s: Content-Disposition = %q, want %q", path, got, want)
+	}
+	return body
 }
