@@ -34,6 +34,8 @@ HTTP exports do:
   json       the dataset format, which 'kgraph import' reads back
   cytoscape  Cytoscape.js elements JSON (Cytoscape desktop imports it too)
   graphml    GraphML, for Gephi, yEd and Cytoscape desktop
+  gexf       GEXF 1.3, Gephi's own format, with the dates its timeline plays
+  dot        DOT, the Graphviz language
   cypher     a script of MERGE statements that loads the graph into Neo4j
 
 With -at or -types it keeps the relations that pass and the entities they

@@ -71,6 +71,8 @@ func TestExportMatchesHTTPExport(t *testing.T) {
 		{"graphml", "/export/graph.graphml", ""},
 		{"cytoscape", "/export/graph.json", "root=belgrade&depth=1"},
 		{"graphml", "/export/graph.graphml", "types=LOCATED_IN&at=1956"},
+		{"gexf", "/export/graph.gexf", ""},
+		{"dot", "/export/graph.dot", "root=belgrade&depth=1"},
 	} {
 		flags := []string{"export", "--format", tt.format}
 		q, _ := url.ParseQuery(tt.query)
