@@ -22,8 +22,8 @@ import (
 	"kgraph/graph/store"
 )
 
-// queryTimeout bounds the time one request may run.
-const queryTimeout = 30 * time.Second
+// DefaultRequestDeadline bounds the time one request may run.
+const DefaultRequestDeadline = 30 * time.Second
 
 // handleGraphQL serves GraphQL queries over GET and POST.
 func handleGraphQL(cfg Config) http.Handler {
@@ -104,7 +104,7 @@ func limitRequest(limits Limits, next http.Handler) http.Handler {
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
-		ctx, cancel := context.WithTimeout(r.Context(), queryTimeout)
+		ctx, cancel := context.WithTimeout(r.Context(), DefaultRequestDeadline)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
