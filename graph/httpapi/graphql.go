@@ -87,6 +87,15 @@ func (operationLog) MutateOperationParameters(ctx context.Context, p *graphql.Ra
 	return nil
 }
 
+// MutateOperationContext names the operation the document chose, when
+// the request did not.
+func (operationLog) MutateOperationContext(ctx context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	if opCtx.Operation != nil && opCtx.Operation.Name != "" {
+		infoOf(ctx).noteOperation(opCtx.Operation.Name, sha256Of(opCtx.RawQuery))
+	}
+	return nil
+}
+
 // limitRequest refuses bodies over the limit with 413 and a GraphQL
 // error, instead of reading without bound, and gives the request a deadline
 // the store honours. The body is read here, so that a chunked body of
