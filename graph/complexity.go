@@ -2,54 +2,108 @@ package graph
 
 import "kgraph/graph/store"
 
-// Estimates of how many items a list field returns, for query complexity.
-// gqlgen counts one per field by default, which lets a query nest
-// neighbors inside neighbors and fan out exponentially for the price of a
-// few fields; multiplying a list's children by its expected length makes
-// such a query exceed the limit, with a clear error, before it runs.
+// DefaultMaxComplexity is the default bound on a query's estimated work:
+// the fields it resolves and the items the store reads or visits, each
+// list counted at the most it may hold. The schema documents it.
+const DefaultMaxComplexity = 100000
+
+// Estimates of how many items a list or a traversal may produce, where its
+// arguments do not bound it. gqlgen counts one per field by default, which
+// lets a query nest lists in lists and fan out exponentially for the price
+// of a few fields; multiplying a list's children by its length makes such
+// a query exceed the limit, with a clear error, before it runs.
 const (
-	// expectedDegree is the number of relations or neighbours an entity is
-	// assumed to have.
-	expectedDegree = 20
-	// expectedSubgraph is the number of entities (and of relations)
-	// assumed in a neighbourhood, a path or a timeline.
-	expectedSubgraph = 50
+	// expectedDegree is the number of neighbours an entity is assumed to have.
+	expectedDegree = 50
+	// expectedTimeline is the number of dated relations a timeline is
+	// assumed to hold.
+	expectedTimeline = 500
+	// pathVisitsPerHop is the number of entities a shortest-path search is
+	// assumed to visit for each hop it may take.
+	pathVisitsPerHop = 200
 )
 
-// NewComplexity returns the complexity functions of the list fields.
+// costCeiling is where costs stop growing: far above any limit, and far
+// enough below the largest int that gqlgen's sums of costs cannot wrap.
+const costCeiling = 1 << 31
+
+// NewComplexity returns the complexity functions of the list fields and
+// traversals. Every product and sum saturates at costCeiling, so a query
+// nested a hundred levels deep scores as refused, never as a wrapped,
+// small number.
 func NewComplexity() ComplexityRoot {
 	var c ComplexityRoot
 	c.Query.Entities = func(child int, _ *string, first *int, _ *string) int {
-		return 1 + child*pageOf(first, store.DefaultPageSize)
+		return list(child, orDefault(first, store.DefaultPageSize))
 	}
 	c.Query.Relations = func(child int, _ []string, _, _ *string, _ *store.PartialDate, first *int, _ *string) int {
-		return 1 + child*pageOf(first, store.DefaultPageSize)
+		return list(child, orDefault(first, store.DefaultPageSize))
 	}
 	c.Query.Search = func(child int, _ string, _ *string, first *int) int {
-		return 1 + child*pageOf(first, store.DefaultSearchSize)
+		return list(child, orDefault(first, store.DefaultSearchSize))
 	}
-	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []string, _ *store.PartialDate, _ *int) int {
-		return 1 + child*expectedSubgraph
+	c.Query.Neighborhood = func(child int, _ string, depth *int, _ []string, _ *store.PartialDate, limit *int) int {
+		// Each hop may visit up to limit entities; the answer holds up to
+		// limit entities, each with its selection.
+		n := orDefault(limit, store.DefaultNeighborhoodLimit)
+		return satAdd(satMul(orDefault(depth, 1), n), list(child, n))
 	}
-	// A comparison is one object; each of its lists is counted as a
-	// subgraph's relations, so asking for all three costs three times one.
-	c.Query.ChangesBetween = func(child int, _, _ store.PartialDate, _ *string, _ *int, _ []string) int { return 1 + child }
-	comparisonList := func(child int) int { return 1 + child*expectedSubgraph }
+	c.Query.ShortestPath = func(child int, _, _ string, _ []string, maxDepth *int, _ *store.PartialDate) int {
+		hops := orDefault(maxDepth, store.DefaultPathDepth)
+		return satAdd(satMul(hops, pathVisitsPerHop), list(child, satAdd(hops, 1)))
+	}
+	c.Query.Timeline = func(child int, _ *string, _, _ *store.PartialDate, _ []string) int {
+		return list(child, expectedTimeline)
+	}
+	// A comparison reads up to MaxComparisonRelations relations, and each
+	// of its three lists may hold them all.
+	c.Query.ChangesBetween = func(child int, _, _ store.PartialDate, _ *string, _ *int, _ []string) int {
+		return satAdd(store.MaxComparisonRelations, child)
+	}
+	comparisonList := func(child int) int { return list(child, store.MaxComparisonRelations) }
 	c.Comparison.Added, c.Comparison.Ended, c.Comparison.Held = comparisonList, comparisonList, comparisonList
-	c.Query.Timeline = func(child int, _ *string, _, _ *store.PartialDate, _ []string) int { return 1 + child*expectedSubgraph }
 	c.Entity.Relations = func(child int, _ *store.Direction, _ []string, _ *store.PartialDate, first *int, _ *string) int {
-		return 1 + child*min(pageOf(first, store.DefaultPageSize), expectedDegree)
+		return list(child, orDefault(first, store.DefaultPageSize))
 	}
 	c.Entity.Neighbors = func(child int, _ *store.Direction, _ []string, _ *store.PartialDate) int {
-		return 1 + child*expectedDegree
+		return list(child, expectedDegree)
 	}
 	return c
 }
 
-// pageOf is the page size a query asks for, or def.
-func pageOf(first *int, def int) int {
-	if first == nil || *first < 1 {
+// list is the cost of a list of n items, each costing child, plus the
+// field itself.
+func list(child, n int) int {
+	return satAdd(1, satMul(max(child, 1), n))
+}
+
+// orDefault is the number an argument asks for, or def when it is absent.
+// Nonsense values (0, negative) are refused by the store; they cost as
+// the default here.
+func orDefault(v *int, def int) int {
+	if v == nil || *v < 1 {
 		return def
 	}
-	return *first
+	return *v
+}
+
+// satAdd is a+b for non-negative costs, capped at costCeiling.
+func satAdd(a, b int) int {
+	a, b = max(a, 0), max(b, 0)
+	if a >= costCeiling || b >= costCeiling-a {
+		return costCeiling
+	}
+	return a + b
+}
+
+// satMul is a*b for non-negative costs, capped at costCeiling.
+func satMul(a, b int) int {
+	a, b = max(a, 0), max(b, 0)
+	if a == 0 || b == 0 {
+		return 0
+	}
+	if a >= costCeiling/b {
+		return costCeiling
+	}
+	return a * b
 }

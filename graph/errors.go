@@ -13,25 +13,54 @@ import (
 	"kgraph/graph/store"
 )
 
+type requestIDKey struct{}
+
+// WithRequestID returns ctx carrying the id of the HTTP request it serves.
+func WithRequestID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, requestIDKey{}, id)
+}
+
+// RequestID is the id WithRequestID put in ctx, or "".
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
+
+// Internal is the one place where a fault of the server meets the client:
+// it logs the error once, with its detail and the request's id, and
+// returns what the client is told, a generic message with that id, by
+// which an operator finds the log line.
+func Internal(ctx context.Context, logger *slog.Logger, err error, attrs ...any) string {
+	id := RequestID(ctx)
+	logger.ErrorContext(ctx, "internal error", append([]any{"request_id", id, "err", err}, attrs...)...)
+	if id == "" {
+		return "internal error"
+	}
+	return "internal error; request id " + id
+}
+
 // ErrorPresenter is the one place where errors become GraphQL errors. A
 // store.Error keeps its message and puts its code in extensions.code;
-// gqlgen's own parse and validation errors keep theirs; anything else is
-// logged and shown as INTERNAL with no detail.
+// gqlgen's own parse and validation errors and the request checks' errors
+// keep theirs; anything else is an INTERNAL error (see Internal).
 func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 		var se *store.Error
+		fromStore := errors.As(err, &se)
 		switch {
-		case errors.As(err, &se):
+		case fromStore && se.Code != store.EINTERNAL:
 			gqlErr.Message = se.Message
 			setCode(gqlErr, se.Code)
-		case gqlErr.Extensions["code"] != nil:
-			// A parse or validation error from gqlgen: its message is for the caller.
+		case !fromStore && gqlErr.Extensions["code"] != nil:
+			// A parse, validation or limit error: its message is for the caller.
 		default:
-			logger.ErrorContext(ctx, "internal error", "err", err, "path", gqlErr.Path.String())
-			gqlErr.Message = store.ErrorMessage(err)
+			gqlErr.Message = Internal(ctx, logger, err, "path", gqlErr.Path.String())
 			gqlErr.Err = nil
-			setCode(gqlErr, store.EINTERNAL)
+			gqlErr.Extensions = map[string]any{"code": store.EINTERNAL}
+			if id := RequestID(ctx); id != "" {
+				gqlErr.Extensions["requestId"] = id
+			}
 		}
 		return gqlErr
 	}
@@ -44,11 +73,11 @@ func setCode(e *gqlerror.Error, code string) {
 	e.Extensions["code"] = code
 }
 
-// Recover turns a panic in a resolver into an INTERNAL error and logs the
-// stack, so that one bad field never takes the server down.
-func Recover(logger *slog.Logger) graphql.RecoverFunc {
+// Recover turns a panic in a resolver into an error, with the stack for
+// the log, so that one bad field never takes the server down; the error
+// presenter logs it and shows the client an INTERNAL error.
+func Recover() graphql.RecoverFunc {
 	return func(ctx context.Context, p any) error {
-		logger.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-		return errors.New("internal error")
+		return fmt.Errorf("panic in resolver: %v\n%s", p, debug.Stack())
 	}
 }

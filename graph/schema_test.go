@@ -74,6 +74,7 @@ func TestDocumentedLimitsMatchTheCode(t *testing.T) {
 		fmt.Sprintf("a filter names at most %d relation types", store.MaxTypesPerQuery),
 		fmt.Sprintf("a comparison of two moments holds at most %d relations", store.MaxComparisonRelations),
 		fmt.Sprintf("More than %d relations is an INVALID error", store.MaxComparisonRelations),
+		fmt.Sprintf("is at most %d by default", DefaultMaxComplexity),
 		fmt.Sprintf("Page size, 1 to %d (default %d).", store.MaxPageSize, store.DefaultPageSize),
 		fmt.Sprintf("Hops from the root, 1 to %d.", store.MaxNeighborhoodDepth),
 		fmt.Sprintf("Longest path to look for, 1 to %d hops (default %d).", store.MaxPathDepth, store.DefaultPathDepth),

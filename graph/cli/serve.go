@@ -25,6 +25,8 @@ func serve(ctx context.Context, env *Env, args []string) error {
 	origins := fs.String("cors-origins", envOr(env.Getenv, "KG_CORS_ORIGINS", "*"), "comma-separated origins whose pages may call the API (CORS); * for any, none for same-origin only (env KG_CORS_ORIGINS)")
 	fs.StringVar(&cfg.seed, "seed", envOr(env.Getenv, "KG_SEED", "auto"), "auto: load the built-in dataset into an empty store; never: start empty (env KG_SEED)")
 	cfg.storeFlags(fs, env.Getenv)
+	var protect serverLimits
+	protect.register(fs, env.Getenv)
 	u := usage{name: "serve", flags: fs, text: `Usage: kgraph [serve] [flags]
 
 Serves the knowledge graph: GraphQL at /graphql, the explorer at /, the
@@ -51,6 +53,10 @@ Examples:
 	if err != nil {
 		return err
 	}
+	trusted, err := protect.resolve()
+	if err != nil {
+		return err
+	}
 
 	s, err := openStore(ctx, cfg)
 	if err != nil {
@@ -63,11 +69,8 @@ Examples:
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{
-		Handler:           httpapi.NewHandler(httpapi.Config{Store: s, Logger: logger, Ready: ready, Assets: env.FrontEnd, AllowedOrigins: splitList(*origins)}),
-		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
+	srv := httpapi.NewServer(httpapi.NewHandler(httpapi.Config{Store: s, Logger: logger, Ready: ready, Assets: env.FrontEnd, AllowedOrigins: splitList(*origins),
+		Limits: protect.limits, RateLimit: protect.rate, TrustedDocuments: trusted}), logger, protect.timeouts, httpapi.DefaultRequestDeadline)
 	logger.Info("serving", "addr", ln.Addr().String(), "graphql", "/graphql", "playground", "/playground", "store", storeName(cfg))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

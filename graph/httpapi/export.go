@@ -41,7 +41,7 @@ func handleExport(s store.Store, ready func(context.Context) error, logger *slog
 			writeError(w, r, logger, err)
 			return
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), queryTimeout)
+		ctx, cancel := context.WithTimeout(r.Context(), DefaultRequestDeadline)
 		defer cancel()
 		d, err := export.Select(ctx, s, filter)
 		if err != nil {

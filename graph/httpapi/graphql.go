@@ -10,63 +10,110 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"kgraph/graph"
 	"kgraph/graph/store"
 )
 
-// Limits of a GraphQL request.
-const (
-	// maxRequestBytes bounds a request body; a larger one is refused.
-	maxRequestBytes = 1 << 20
-	// maxComplexity bounds the work one query may ask for, lists counted
-	// by their expected length (see graph.NewComplexity), so that a deeply
-	// nested query cannot tie the server up.
-	maxComplexity = 20000
-	// queryTimeout bounds the time one request may run.
-	queryTimeout = 30 * time.Second
-)
+// DefaultRequestDeadline bounds the time one request may run.
+const DefaultRequestDeadline = 30 * time.Second
 
 // handleGraphQL serves GraphQL queries over GET and POST.
-func handleGraphQL(s store.Store, logger *slog.Logger) http.Handler {
+func handleGraphQL(cfg Config) http.Handler {
+	limits := cfg.Limits.withDefaults()
+	srv := newGraphQLServer(cfg.Store, cfg.Logger, limits, cfg.TrustedDocuments)
+	return limitRequest(limits, checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv)))
+}
+
+// newGraphQLServer is gqlgen's handler with the service's transports,
+// limits and error handling. Extensions that rewrite the request run in
+// the order they are added: the persisted query's text is looked up, the
+// operation noted for the log, the document measured against the limits,
+// and only then parsed, validated and costed by gqlgen.
+func newGraphQLServer(s store.Store, logger *slog.Logger, limits Limits, trusted map[string]string) *handler.Server {
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: s, Logger: logger}, Complexity: graph.NewComplexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	srv.Use(extension.FixedComplexityLimit(maxComplexity))
-	srv.SetErrorPresenter(graph.ErrorPresenter(logger))
-	srv.SetRecoverFunc(graph.Recover(logger))
-	return limitRequest(graph.WithLoaders(s, srv))
+	srv.SetParserTokenLimit(limits.MaxTokens)
+	if limits.DisableIntrospection {
+		// Suggestions ("did you mean ...") would reveal the schema anyway.
+		srv.SetDisableSuggestion(true)
+	} else {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(persistedQueries{trusted: trusted, cache: lru.New[string](1000)})
+	srv.Use(operationLog{})
+	srv.Use(documentLimits{limits: limits})
+	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
+	present := graph.ErrorPresenter(logger)
+	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
+		e := present(ctx, err)
+		info := infoOf(ctx)
+		if code, ok := e.Extensions["code"].(string); ok {
+			info.noteCode(code)
+		}
+		if stats := extension.GetComplexityStats(ctx); stats != nil {
+			info.noteCost(stats.Complexity)
+		}
+		return e
+	})
+	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		if stats := extension.GetComplexityStats(ctx); stats != nil {
+			infoOf(ctx).noteCost(stats.Complexity)
+		}
+		return next(ctx)
+	})
+	srv.SetRecoverFunc(graph.Recover())
+	return srv
 }
 
-// limitRequest refuses bodies over maxRequestBytes with 413 and a GraphQL
+// operationLog notes the operation's name and the sha256 of its text for
+// the access log, which never holds the text or the variables.
+type operationLog struct{}
+
+func (operationLog) ExtensionName() string                          { return "OperationLog" }
+func (operationLog) Validate(schema graphql.ExecutableSchema) error { return nil }
+func (operationLog) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
+	infoOf(ctx).noteOperation(p.OperationName, sha256Of(p.Query))
+	return nil
+}
+
+// MutateOperationContext names the operation the document chose, when
+// the request did not.
+func (operationLog) MutateOperationContext(ctx context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	if opCtx.Operation != nil && opCtx.Operation.Name != "" {
+		infoOf(ctx).noteOperation(opCtx.Operation.Name, sha256Of(opCtx.RawQuery))
+	}
+	return nil
+}
+
+// limitRequest refuses bodies over the limit with 413 and a GraphQL
 // error, instead of reading without bound, and gives the request a deadline
 // the store honours. The body is read here, so that a chunked body of
 // unknown length is measured too.
-func limitRequest(next http.Handler) http.Handler {
+func limitRequest(limits Limits, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequestBytes))
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, int64(limits.MaxBodyBytes)))
 		if err != nil {
-			status, msg := http.StatusBadRequest, "the request body could not be read"
 			var tooLarge *http.MaxBytesError
 			if errors.As(err, &tooLarge) {
-				status, msg = http.StatusRequestEntityTooLarge, fmt.Sprintf("the request body is larger than %d bytes", maxRequestBytes)
+				writeGraphQLError(w, r, http.StatusRequestEntityTooLarge, codeRequestTooLarge, fmt.Sprintf("the request body is larger than %d bytes", limits.MaxBodyBytes))
+				return
 			}
-			writeJSON(w, status, map[string]any{"errors": []any{map[string]any{
-				"message": msg, "extensions": map[string]string{"code": store.EINVALID},
-			}}})
+			writeGraphQLError(w, r, http.StatusBadRequest, codeBadRequest, "the request body could not be read")
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
-		ctx, cancel := context.WithTimeout(r.Context(), queryTimeout)
+		ctx, cancel := context.WithTimeout(r.Context(), DefaultRequestDeadline)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})

@@ -418,7 +418,7 @@ func TestOversizedChunkedRequestIsRefused(t *testing.T) {
 	}
 	defer resp.Body.Close()
 	var r gqlResponse
-	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "INVALID" {
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "REQUEST_TOO_LARGE" {
 		t.Fatalf("chunked 2 MiB request: %v %+v", err, r.Errors)
 	}
 }

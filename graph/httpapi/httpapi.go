@@ -5,10 +5,13 @@ package httpapi
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 
+	"kgraph/graph"
 	"kgraph/graph/store"
 )
 
@@ -31,17 +34,27 @@ type Config struct {
 	// AllowedOrigins lists the origins whose pages may call the API from a
 	// browser (CORS); "*" allows any. Empty means same-origin only.
 	AllowedOrigins []string
+	// Limits bound what one GraphQL request may ask for; zero fields take
+	// the defaults of DefaultLimits.
+	Limits Limits
+	// RateLimit bounds the requests of each client; the zero value turns
+	// it off.
+	RateLimit RateLimit
+	// TrustedDocuments, when not nil, are the only GraphQL documents that
+	// run, by the sha256 hex of their text (see LoadTrustedDocuments).
+	TrustedDocuments map[string]string
 }
 
 // NewHandler returns the service's root handler.
 func NewHandler(cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	addRoutes(mux, cfg)
-	return recoverPanics(cfg.Logger, logRequests(cfg.Logger, compress(allowCrossOrigin(cfg.AllowedOrigins, mux))))
+	return identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.RateLimit, compress(allowCrossOrigin(cfg.AllowedOrigins, mux)))))))
 }
 
-// recoverPanics answers 500 with no detail, and logs the panic, when a
-// handler outside GraphQL (which recovers on its own) panics.
+// recoverPanics answers 500 with an INTERNAL error that names the request
+// id, and logs the panic, when a handler outside GraphQL (which recovers on
+// its own) panics.
 func recoverPanics(logger *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
@@ -49,8 +62,8 @@ func recoverPanics(logger *slog.Logger, next http.Handler) http.Handler {
 				if p == http.ErrAbortHandler {
 					panic(p)
 				}
-				logger.ErrorContext(r.Context(), "panic in handler", "panic", p, "path", r.URL.Path)
-				http.Error(w, "internal error", http.StatusInternalServerError)
+				msg := graph.Internal(r.Context(), logger, fmt.Errorf("panic in handler: %v\n%s", p, debug.Stack()), "path", r.URL.Path)
+				writeCodedError(w, r, http.StatusInternalServerError, store.EINTERNAL, msg)
 			}
 		}()
 		next.ServeHTTP(w, r)

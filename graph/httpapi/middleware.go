@@ -19,7 +19,8 @@ func allowCrossOrigin(origins []string, next http.Handler) http.Handler {
 	return cors.New(cors.Options{
 		AllowedOrigins: origins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders: []string{"Content-Type", "Accept"},
+		AllowedHeaders: []string{"Authorization", "Content-Type", "Accept", requestIDHeader},
+		ExposedHeaders: []string{"ETag", "Retry-After", requestIDHeader},
 		MaxAge:         600,
 	}).Handler(next)
 }
@@ -32,7 +33,9 @@ func compress(next http.Handler) http.Handler {
 }
 
 // logRequests writes one structured line per request: method, path,
-// status, size and duration. Health checks and metrics, polled every few seconds by
+// status, size, duration and request id, and for GraphQL the operation's
+// name, cost, the sha256 of its text and the code of its first error;
+// never a body or variables. Health checks and metrics, polled every few seconds by
 // orchestrators, are left out.
 func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -43,8 +46,9 @@ func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
-		logger.InfoContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path,
-			"status", rec.status, "bytes", rec.bytes, "ms", float64(time.Since(start).Microseconds())/1000)
+		logger.InfoContext(r.Context(), "request", append([]any{"method", r.Method, "path", r.URL.Path,
+			"status", rec.status, "bytes", rec.bytes, "ms", float64(time.Since(start).Microseconds()) / 1000},
+			infoOf(r.Context()).attrs()...)...)
 	})
 }
 

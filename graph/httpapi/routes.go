@@ -11,7 +11,7 @@ import (
 func addRoutes(mux *http.ServeMux, cfg Config) {
 	files := frontEnd(cfg)
 	m := newMetrics()
-	mux.Handle("/graphql", m.instrument("graphql", whenReady(cfg.Ready, handleGraphQL(cfg.Store, cfg.Logger))))
+	mux.Handle("/graphql", m.instrument("graphql", whenReady(cfg.Ready, handleGraphQL(cfg))))
 	mux.Handle("GET /{$}", m.instrument("explorer", handleExplorer(files)))
 	mux.Handle("GET /playground", m.instrument("playground", handlePlayground(files)))
 	mux.Handle("GET /assets/", m.instrument("assets", handleAssets(files)))
