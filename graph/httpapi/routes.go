@@ -10,14 +10,14 @@ import (
 // under its name at /metrics.
 func addRoutes(mux *http.ServeMux, cfg Config) {
 	files := frontEnd(cfg)
-	m := newMetrics()
-	mux.Handle("/graphql", m.instrument("graphql", whenReady(cfg.Ready, handleGraphQL(cfg.Store, cfg.Logger))))
+	m := newMetrics(cfg.Metrics)
+	mux.Handle("/graphql", m.instrument("graphql", whenReady(cfg.Readiness, handleGraphQL(cfg))))
 	mux.Handle("GET /{$}", m.instrument("explorer", handleExplorer(files)))
 	mux.Handle("GET /playground", m.instrument("playground", handlePlayground(files)))
 	mux.Handle("GET /assets/", m.instrument("assets", handleAssets(files)))
-	mux.Handle("GET /export/graph.json", m.instrument("export_cytoscape", handleExport(cfg.Store, cfg.Ready, cfg.Logger, export.Cytoscape)))
-	mux.Handle("GET /export/graph.graphml", m.instrument("export_graphml", handleExport(cfg.Store, cfg.Ready, cfg.Logger, export.GraphML)))
+	mux.Handle("GET /export/graph.json", m.instrument("export_cytoscape", handleExport(cfg, export.Cytoscape)))
+	mux.Handle("GET /export/graph.graphml", m.instrument("export_graphml", handleExport(cfg, export.GraphML)))
 	mux.Handle("GET /healthz", handleHealthz())
-	mux.Handle("GET /readyz", handleReadyz(cfg.Ready))
-	mux.Handle("GET /metrics", m.handler())
+	mux.Handle("GET /readyz", handleReadyz(cfg.Readiness))
+	mux.Handle("GET /metrics", m.Handler())
 }

@@ -20,6 +20,8 @@ func mapError(err error) error {
 	switch {
 	case errors.As(err, &se):
 		return err
+	case timedOut(err):
+		return store.Errorf(store.ETIMEOUT, "the request ran past its deadline and was stopped; ask for less (a smaller depth, limit or page) and try again")
 	case unavailable(err):
 		return unavailableError(err)
 	}
@@ -59,4 +61,11 @@ func unavailable(err error) bool {
 			db.Code == "Neo.ClientError.Database.DatabaseNotFound"
 	}
 	return false
+}
+
+// timedOut reports whether Neo4j stopped the transaction at the timeout
+// that run gave it from the caller's deadline.
+func timedOut(err error) bool {
+	var db *neo4j.Neo4jError
+	return errors.As(err, &db) && strings.HasPrefix(db.Code, "Neo.ClientError.Transaction.TransactionTimedOut")
 }
