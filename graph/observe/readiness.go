@@ -96,8 +96,9 @@ func (r *Readiness) setGauge(ready bool) {
 
 // ProbeSchedule is how often Probe pings the store.
 type ProbeSchedule struct {
-	// Ready is the interval while the store is ready: store calls notice
-	// an outage first under load; the probe finds one when idle.
+	// Ready is the interval while the store is ready: store calls may
+	// notice an outage first; the probe finds one when they do not (the
+	// driver retries until their deadline) or when idle.
 	Ready time.Duration
 	// NotReady is the interval during an outage, which bounds how long
 	// service stays refused after the store answers again.
@@ -107,9 +108,10 @@ type ProbeSchedule struct {
 	Timeout time.Duration
 }
 
-// DefaultProbeSchedule finds an idle outage within 5 s and a recovery
-// within half a second.
-var DefaultProbeSchedule = ProbeSchedule{Ready: 5 * time.Second, NotReady: 500 * time.Millisecond, Timeout: 2 * time.Second}
+// DefaultProbeSchedule finds a refused connection within a second, a
+// database that does not answer within three, and a recovery within half a
+// second. A ping is one round trip on a pooled connection.
+var DefaultProbeSchedule = ProbeSchedule{Ready: time.Second, NotReady: 500 * time.Millisecond, Timeout: 2 * time.Second}
 
 // Probe pings the store on schedule until ctx ends, recording each
 // outcome. Call it once Started.

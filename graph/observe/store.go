@@ -25,9 +25,10 @@ type StoreOptions struct {
 // Store wraps s so that every call is traced, timed, and tells readiness
 // whether the store answered. It also enforces the caller's deadline at
 // the boundary: a call made after the context ended fails at once, and a
-// call that fails because the context ended fails with ETIMEOUT, whatever
-// the store made of it (Neo4j's driver reports a deadline as a lost
-// connection). Such failures say nothing about the store's health.
+// call that fails after the context ended fails with ETIMEOUT, whatever
+// the store made of it. A store that timed out is not marked unready (a
+// slow query is not an outage); one that reports EUNAVAILABLE is, even
+// when the deadline has passed meanwhile (the driver retried until then).
 func Store(s store.Store, opts StoreOptions) store.Store {
 	tp := opts.Tracer
 	if tp == nil {
@@ -58,9 +59,17 @@ func call[T any](o *observed, ctx context.Context, method string, f func(context
 	defer span.End()
 	start := time.Now()
 	v, err := f(ctx)
+	if r := o.opts.Readiness; r != nil {
+		switch store.ErrorCode(err) {
+		case "", store.ENOTFOUND, store.EINVALID, store.ECONFLICT, store.EUNAUTHORIZED:
+			r.Succeeded() // the store answered, if only to say no
+		case store.EUNAVAILABLE:
+			r.Failed(err)
+		}
+	}
 	if err != nil && ctx.Err() != nil {
 		if code := store.ErrorCode(err); code == store.EUNAVAILABLE || code == store.EINTERNAL {
-			err = store.ContextError(ctx)
+			err = store.ContextError(ctx) // what the caller needs to know
 		}
 	}
 	code := store.ErrorCode(err)
@@ -70,14 +79,6 @@ func call[T any](o *observed, ctx context.Context, method string, f func(context
 			outcome = "ok"
 		}
 		o.opts.Metrics.storeLatency.WithLabelValues(method, outcome).Observe(time.Since(start).Seconds())
-	}
-	if r := o.opts.Readiness; r != nil {
-		switch code {
-		case "", store.ENOTFOUND, store.EINVALID, store.ECONFLICT, store.EUNAUTHORIZED:
-			r.Succeeded() // the store answered, if only to say no
-		case store.EUNAVAILABLE:
-			r.Failed(err)
-		}
 	}
 	if err != nil {
 		span.SetAttributes(attribute.String("kgraph.error.code", code))

@@ -71,6 +71,9 @@ func ErrorMessage(err error) string {
 	}
 }
 
+// TimeoutMessage is what an ETIMEOUT error tells the caller.
+const TimeoutMessage = "the request ran past its deadline and was stopped; ask for less (a smaller depth, limit or page) and try again"
+
 // ContextError is nil while ctx is live and an ETIMEOUT error once it is
 // done: past its deadline, or cancelled because the caller went away.
 // Long loops call it as they go, so that work nobody will wait for stops.
@@ -79,7 +82,7 @@ func ContextError(ctx context.Context) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, context.DeadlineExceeded):
-		return Errorf(ETIMEOUT, "the request ran past its deadline and was stopped; ask for less (a smaller depth, limit or page) and try again")
+		return Errorf(ETIMEOUT, "%s", TimeoutMessage)
 	default:
 		return Errorf(ETIMEOUT, "the request was cancelled")
 	}
