@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"kgraph/graph/observe/observetest"
 	"kgraph/graph/store/neo4jstore/neo4jtest"
 )
 
@@ -167,6 +168,12 @@ func TestNeo4jLostUnderLoad(t *testing.T) {
 	waitStatus(t, base+"/readyz", http.StatusServiceUnavailable, 10*time.Second, logs)
 	outageSeen := time.Now()
 	time.Sleep(time.Second)
+	if got := observetest.Scrape(t, base, "kgraph_store_ready"); got != 0 {
+		t.Errorf("kgraph_store_ready = %v during the outage", got)
+	}
+	if got := observetest.Scrape(t, base, `kgraph_rejected_requests_total{reason="unavailable"}`); got <= 0 {
+		t.Errorf("refusals during the outage counted: %v", got)
+	}
 	lk.restore()
 	restoredAt := time.Now()
 	back := waitStatus(t, base+"/readyz", http.StatusOK, 10*time.Second, logs)
@@ -182,6 +189,15 @@ func TestNeo4jLostUnderLoad(t *testing.T) {
 	firstAnswer = time.Since(restoredAt)
 	time.Sleep(500 * time.Millisecond)
 	got := l.stop()
+	for series, want := range map[string]float64{"kgraph_store_ready": 1, "kgraph_neo4j_pool_max_connections": 100, "kgraph_neo4j_sessions_in_use": 0} {
+		if v := observetest.Scrape(t, base, series); v != want {
+			t.Errorf("%s = %v after the recovery, with no request running, want %v", series, v, want)
+		}
+	}
+	if v := observetest.Scrape(t, base, `kgraph_store_call_duration_seconds_count{method="Entities",outcome="UNAVAILABLE"}`) +
+		observetest.Scrape(t, base, `kgraph_store_call_duration_seconds_count{method="RelationsOf",outcome="UNAVAILABLE"}`); v <= -2 {
+		t.Errorf("no store call failed as UNAVAILABLE in the metrics, though the link was cut under load")
+	}
 	t.Logf("outage seen %s after the cut; /readyz 200 %s and a query answered %s after the restore; %d requests", outageSeen.Sub(cutAt), back, firstAnswer, len(got))
 
 	var ok, refused, afterRecovery int

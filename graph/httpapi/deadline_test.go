@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 
 	"kgraph/graph/httpapi"
 	"kgraph/graph/observe"
+	"kgraph/graph/observe/observetest"
 	"kgraph/graph/store"
 	"kgraph/graph/store/memstore/memstoretest"
 	"kgraph/graph/store/storetest"
@@ -68,7 +68,7 @@ func TestQueryPastItsDeadlineTimesOut(t *testing.T) {
 			t.Fatalf("error %+v, want every error coded %s", e, store.ETIMEOUT)
 		}
 	}
-	if got := scrape(t, srv, `kgraph_rejected_requests_total{reason="timeout"}`); got != 1 {
+	if got := observetest.Scrape(t, srv.URL, `kgraph_rejected_requests_total{reason="timeout"}`); got != 1 {
 		t.Errorf("timeouts counted: %v, want 1", got)
 	}
 
@@ -107,25 +107,4 @@ func TestOneCostlyTraversalStopsAtTheDeadline(t *testing.T) {
 	if stopped, whole := full.Sub(start)/10, time.Since(full); stopped*4 > whole {
 		t.Errorf("a walk stopped at its deadline took %s, a whole walk %s: the deadline did not stop it early", stopped, whole)
 	}
-}
-
-// scrape reads one sample from /metrics, -1 when it is absent.
-func scrape(t *testing.T, srv *httptest.Server, series string) float64 {
-	t.Helper()
-	resp, err := http.Get(srv.URL + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	for _, line := range strings.Split(string(body), "\n") {
-		if rest, ok := strings.CutPrefix(line, series+" "); ok {
-			var v float64
-			if _, err := fmt.Sscan(rest, &v); err != nil {
-				t.Fatalf("%s: %v", line, err)
-			}
-			return v
-		}
-	}
-	return -1
 }

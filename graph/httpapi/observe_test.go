@@ -11,6 +11,7 @@ import (
 
 	"kgraph/graph/httpapi"
 	"kgraph/graph/observe"
+	"kgraph/graph/observe/observetest"
 )
 
 // TestOperationsAndStoreCallsAreTraced runs a named query with tracing on
@@ -77,23 +78,23 @@ func TestStoreAndOperationMetricsMove(t *testing.T) {
 	t.Cleanup(srv.Close)
 	const calls = `kgraph_store_call_duration_seconds_count{method="Entities",outcome="ok"}`
 	const costs = `kgraph_graphql_operation_cost_count`
-	if got := scrape(t, srv, costs); got != 0 {
+	if got := observetest.Scrape(t, srv.URL, costs); got != 0 {
 		t.Fatalf("%s = %v before any query", costs, got)
 	}
 	var d any
 	data(t, srv, `{ entity(id: "croatia") { id } }`, nil, &d)
 	data(t, srv, `{ entity(id: "croatia") { id } }`, nil, &d)
-	if got := scrape(t, srv, calls); got != 2 {
+	if got := observetest.Scrape(t, srv.URL, calls); got != 2 {
 		t.Errorf("%s = %v after two queries, want 2", calls, got)
 	}
-	if got := scrape(t, srv, costs); got != 2 {
+	if got := observetest.Scrape(t, srv.URL, costs); got != 2 {
 		t.Errorf("%s = %v after two queries, want 2", costs, got)
 	}
 	r := query(t, srv, `{ neighborhood(id: "no-such-entity") { truncated } }`, nil)
 	if len(r.Errors) == 0 {
 		t.Fatal("no error for an unknown root")
 	}
-	if got := scrape(t, srv, `kgraph_store_call_duration_seconds_count{method="Neighborhood",outcome="NOT_FOUND"}`); got != 1 {
+	if got := observetest.Scrape(t, srv.URL, `kgraph_store_call_duration_seconds_count{method="Neighborhood",outcome="NOT_FOUND"}`); got != 1 {
 		t.Errorf("NOT_FOUND neighborhood calls counted: %v, want 1", got)
 	}
 }
