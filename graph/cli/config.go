@@ -60,3 +60,18 @@ func envOr(getenv func(string) string, key, fallback string) string {
 	}
 	return fallback
 }
+
+// flagsFromEnv sets flags (by name) from the environment variables that
+// stand for them (by name), before the command line is parsed, so that a
+// flag given overrides its variable. A malformed value is an error, never
+// silently the default.
+func flagsFromEnv(fs *flag.FlagSet, getenv func(string) string, vars map[string]string) error {
+	for name, key := range vars {
+		if v := getenv(key); v != "" {
+			if err := fs.Set(name, v); err != nil {
+				return fmt.Errorf("%s=%q: %v", key, v, err)
+			}
+		}
+	}
+	return nil
+}

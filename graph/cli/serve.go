@@ -9,10 +9,10 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"kgraph/graph/httpapi"
+	"kgraph/graph/observe"
 	"kgraph/graph/store"
 )
 
@@ -27,6 +27,8 @@ func serve(ctx context.Context, env *Env, args []string) error {
 	cfg.storeFlags(fs, env.Getenv)
 	var protect serverLimits
 	protect.register(fs, env.Getenv)
+	deadline := fs.Duration("deadline", httpapi.DefaultDeadline, "longest time one request may take, reading, parsing, validation and the store's work included; past it the request ends with a TIMEOUT error (env KG_REQUEST_DEADLINE)")
+	grace := fs.Duration("shutdown-grace", 0, "how long a stopping server waits for requests under way; 0 means the deadline plus "+shutdownMargin.String()+", and it must exceed the deadline (env KG_SHUTDOWN_GRACE)")
 	u := usage{name: "serve", flags: fs, text: `Usage: kgraph [serve] [flags]
 
 Serves the knowledge graph: GraphQL at /graphql, the explorer at /, the
@@ -39,6 +41,9 @@ Examples:
   PORT=9000 kgraph -data /var/lib/kgraph/graph.db
   NEO4J_URI=neo4j://db:7687 NEO4J_PASSWORD=secret kgraph
 `}
+	if err := flagsFromEnv(fs, env.Getenv, map[string]string{"deadline": "KG_REQUEST_DEADLINE", "shutdown-grace": "KG_SHUTDOWN_GRACE"}); err != nil {
+		return err
+	}
 	operands, shown, err := parseArgs(env, u, args)
 	if err != nil || shown {
 		return err
@@ -49,6 +54,15 @@ Examples:
 	if cfg.seed != "auto" && cfg.seed != "never" {
 		return fmt.Errorf("-seed must be auto or never, got %q", cfg.seed)
 	}
+	if *deadline <= 0 {
+		return fmt.Errorf("-deadline must be positive, got %s", *deadline)
+	}
+	if *grace == 0 {
+		*grace = *deadline + shutdownMargin
+	}
+	if *grace <= *deadline {
+		return fmt.Errorf("-shutdown-grace (%s) must exceed -deadline (%s), so that a stopping server lets every request under way finish", *grace, *deadline)
+	}
 	logger, err := cfg.logger(env.Stdout)
 	if err != nil {
 		return err
@@ -57,21 +71,32 @@ Examples:
 	if err != nil {
 		return err
 	}
+	tracer, stopTracing, err := observe.Tracing(ctx, env.Getenv)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = stopTracing(context.Background()) }()
 
 	s, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	ready := prepare(ctx, s, cfg.seed == "auto", logger)
+	metrics := observe.NewMetrics()
+	ready := observe.NewReadiness(logger, metrics)
+	prepare(ctx, s, cfg.seed == "auto", logger, ready)
 
 	ln, err := net.Listen("tcp", ":"+cfg.port)
 	if err != nil {
 		return err
 	}
-	srv := httpapi.NewServer(httpapi.NewHandler(httpapi.Config{Store: s, Logger: logger, Ready: ready, Assets: env.FrontEnd, AllowedOrigins: splitList(*origins),
-		Limits: protect.limits, RateLimit: protect.rate, TrustedDocuments: trusted}), logger, protect.timeouts, httpapi.DefaultRequestDeadline)
-	logger.Info("serving", "addr", ln.Addr().String(), "graphql", "/graphql", "playground", "/playground", "store", storeName(cfg))
+	srv := httpapi.NewServer(httpapi.NewHandler(httpapi.Config{
+		Store: s, Logger: logger, Readiness: ready, Deadline: *deadline, Metrics: metrics, Tracer: tracer,
+		Assets: env.FrontEnd, AllowedOrigins: splitList(*origins),
+		Limits: protect.limits, RateLimit: protect.rate, TrustedDocuments: trusted,
+	}), logger, protect.timeouts, *deadline)
+	logger.Info("serving", "addr", ln.Addr().String(), "graphql", "/graphql", "playground", "/playground", "store", storeName(cfg),
+		"deadline", deadline.String(), "tracing", tracer != nil)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -79,8 +104,8 @@ Examples:
 		return err
 	case <-ctx.Done():
 	}
-	logger.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	logger.Info("shutting down", "grace", grace.String())
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), *grace)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
@@ -91,49 +116,51 @@ Examples:
 	return nil
 }
 
-const shutdownGrace = 15 * time.Second
+// shutdownMargin is how much longer than the request deadline a stopping
+// server waits by default: time for the last requests' responses to be
+// written after their deadline.
+const shutdownMargin = 5 * time.Second
 
 // prepare makes the store ready to serve: it waits until the store answers
 // and then loads the seed into an empty store. It tries once at once (the
 // embedded store is ready then) and otherwise keeps trying in the
-// background with backoff, logging why. The function it returns reports
-// whether the store is ready, and why not.
-func prepare(ctx context.Context, s store.Store, seedEmpty bool, logger *slog.Logger) func(context.Context) error {
-	var state atomic.Pointer[error]
+// background with backoff, logging why. Once prepared, the store is marked
+// ready and a background probe runs until ctx ends, so that an outage, and
+// the recovery from it, are noticed even when no request comes.
+func prepare(ctx context.Context, s store.Store, seedEmpty bool, logger *slog.Logger, ready *observe.Readiness) {
 	try := func() error {
-		err := s.Ping(ctx)
+		pctx, cancel := context.WithTimeout(ctx, observe.DefaultProbeSchedule.Timeout)
+		defer cancel()
+		err := s.Ping(pctx)
 		if err == nil && seedEmpty {
 			err = seedIfEmpty(ctx, s, logger)
 		}
 		return err
 	}
-	notYet := store.Errorf(store.EUNAVAILABLE, "the store is starting or unreachable; retrying")
+	started := func() {
+		ready.Started()
+		logger.Info("store ready")
+		ready.Probe(ctx, s.Ping, observe.DefaultProbeSchedule)
+	}
 	err := try()
-	if err != nil {
-		var e error = notYet
-		state.Store(&e)
-		go func() {
-			backoff := 250 * time.Millisecond
-			for err != nil {
-				logger.Warn("store not ready; retrying", "err", err, "in", backoff)
-				select {
-				case <-ctx.Done():
-					return
-				case <-time.After(backoff):
-				}
-				backoff = min(backoff*2, 10*time.Second)
-				err = try()
+	if err == nil {
+		ready.Started()
+		go ready.Probe(ctx, s.Ping, observe.DefaultProbeSchedule)
+		return
+	}
+	go func() {
+		backoff := 250 * time.Millisecond
+		for ; err != nil; err = try() {
+			logger.Warn("store not ready; retrying", "err", err, "in", backoff)
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(backoff):
 			}
-			state.Store(nil)
-			logger.Info("store ready")
-		}()
-	}
-	return func(ctx context.Context) error {
-		if e := state.Load(); e != nil {
-			return *e
+			backoff = min(backoff*2, 10*time.Second)
 		}
-		return s.Ping(ctx)
-	}
+		started()
+	}()
 }
 
 // splitList splits a comma-separated flag value; "none" and "" give nil.

@@ -204,12 +204,29 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"kgraph", "-log-format", "xml"}, "-log-format"},
 		{[]string{"kgraph", "serve", "extra"}, "usage"},
 		{[]string{"kgraph", "healthcheck", "extra"}, "usage"},
+		{[]string{"kgraph", "-deadline", "0s"}, "-deadline"},
+		{[]string{"kgraph", "-deadline", "10s", "-shutdown-grace", "5s"}, "-shutdown-grace"},
 	}
 	for _, tt := range tests {
 		var stderr bytes.Buffer
 		err := Run(context.Background(), &Env{Getenv: getenv, Stdout: io.Discard, Stderr: &stderr}, tt.args)
 		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(stderr.String(), tt.want) {
 			t.Errorf("%v: err = %v, stderr %q, want both mentioning %q", tt.args, err, stderr.String(), tt.want)
+		}
+	}
+}
+
+// TestMalformedDurationInTheEnvironment checks that a deadline the
+// environment gets wrong stops the server with the variable named,
+// instead of silently running with the default.
+func TestMalformedDurationInTheEnvironment(t *testing.T) {
+	for _, key := range []string{"KG_REQUEST_DEADLINE", "KG_SHUTDOWN_GRACE"} {
+		var stderr bytes.Buffer
+		err := Run(context.Background(), &Env{Getenv: func(k string) string {
+			return map[string]string{key: "soon"}[k]
+		}, Stdout: io.Discard, Stderr: &stderr}, []string{"kgraph", "-port", freePort(t)})
+		if err == nil || !strings.Contains(stderr.String(), key) {
+			t.Errorf("%s=soon: err %v, stderr %q", key, err, stderr.String())
 		}
 	}
 }

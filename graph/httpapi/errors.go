@@ -44,6 +44,8 @@ func errorStatus(code string) int {
 		return http.StatusForbidden
 	case store.EUNAVAILABLE:
 		return http.StatusServiceUnavailable
+	case store.ETIMEOUT:
+		return http.StatusGatewayTimeout
 	default:
 		return http.StatusInternalServerError
 	}

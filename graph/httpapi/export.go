@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -30,18 +29,19 @@ var exportParams = []string{"at", "types", "root", "depth"}
 // a 404 NOT_FOUND one, each as {"error": {"code", "message"}}. The file is
 // encoded in full before anything is sent, so that a failure is an error
 // status rather than a truncated download.
-func handleExport(s store.Store, ready func(context.Context) error, logger *slog.Logger, format export.Format) http.Handler {
+func handleExport(cfg Config, format export.Format) http.Handler {
+	s, logger := cfg.Store, cfg.Logger
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		filter, err := exportFilter(r.URL.Query())
 		if err != nil {
 			writeError(w, r, logger, err)
 			return
 		}
-		if err := checkReady(r.Context(), ready); err != nil {
+		if err := checkReady(r.Context(), cfg.Readiness); err != nil {
 			writeError(w, r, logger, err)
 			return
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), DefaultRequestDeadline)
+		ctx, cancel := context.WithTimeout(r.Context(), cfg.Deadline)
 		defer cancel()
 		d, err := export.Select(ctx, s, filter)
 		if err != nil {

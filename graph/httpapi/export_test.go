@@ -13,6 +13,7 @@ import (
 
 	"kgraph/graph/export/exporttest"
 	"kgraph/graph/httpapi"
+	"kgraph/graph/observe"
 	"kgraph/graph/store"
 	"kgraph/graph/store/memstore/memstoretest"
 	"kgraph/seed"
@@ -23,7 +24,7 @@ const trickyLabel = `Tom & "Jerry's" <treaty>`
 
 // startExportServer serves the seed plus an entity labelled trickyLabel,
 // signed by the Soviet Union.
-func startExportServer(t *testing.T, ready func(context.Context) error) *httptest.Server {
+func startExportServer(t *testing.T, ready *observe.Readiness) *httptest.Server {
 	t.Helper()
 	s := memstoretest.Open(t)
 	d, err := seed.Dataset()
@@ -38,7 +39,7 @@ func startExportServer(t *testing.T, ready func(context.Context) error) *httptes
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{
-		Store: s, Ready: ready, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Store: s, Readiness: ready, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}))
 	t.Cleanup(srv.Close)
 	return srv
@@ -220,9 +221,8 @@ func TestExportErrors(t *testing.T) {
 }
 
 func TestExportWaitsForTheStore(t *testing.T) {
-	srv := startExportServer(t, func(context.Context) error {
-		return store.Errorf(store.EUNAVAILABLE, "starting")
-	})
+	// A readiness never started: the store is still being prepared.
+	srv := startExportServer(t, observe.NewReadiness(slog.New(slog.NewTextHandler(io.Discard, nil)), nil))
 	resp, body := get(t, srv, "/export/graph.graphml")
 	if resp.StatusCode != http.StatusServiceUnavailable || !bytes.Contains(body, []byte(`"code":"UNAVAILABLE"`)) {
 		t.Errorf("not ready: %d %s", resp.StatusCode, body)

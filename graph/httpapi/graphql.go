@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"time"
 
@@ -19,17 +18,20 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"kgraph/graph"
+	"kgraph/graph/observe"
 	"kgraph/graph/store"
 )
 
-// DefaultRequestDeadline bounds the time one request may run.
-const DefaultRequestDeadline = 30 * time.Second
+// DefaultDeadline bounds a request when Config.Deadline is not set: far
+// above what any query of the explorer takes, and short enough that a
+// server shutting down can wait for every request under way.
+const DefaultDeadline = 10 * time.Second
 
 // handleGraphQL serves GraphQL queries over GET and POST.
 func handleGraphQL(cfg Config) http.Handler {
 	limits := cfg.Limits.withDefaults()
-	srv := newGraphQLServer(cfg.Store, cfg.Logger, limits, cfg.TrustedDocuments)
-	return limitRequest(limits, checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv)))
+	srv := newGraphQLServer(cfg, limits)
+	return limitRequest(limits, cfg.Deadline, checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv)))
 }
 
 // newGraphQLServer is gqlgen's handler with the service's transports,
@@ -37,7 +39,8 @@ func handleGraphQL(cfg Config) http.Handler {
 // the order they are added: the persisted query's text is looked up, the
 // operation noted for the log, the document measured against the limits,
 // and only then parsed, validated and costed by gqlgen.
-func newGraphQLServer(s store.Store, logger *slog.Logger, limits Limits, trusted map[string]string) *handler.Server {
+func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
+	s, logger, trusted := cfg.Store, cfg.Logger, cfg.TrustedDocuments
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: s, Logger: logger}, Complexity: graph.NewComplexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
@@ -54,7 +57,9 @@ func newGraphQLServer(s store.Store, logger *slog.Logger, limits Limits, trusted
 	srv.Use(operationLog{})
 	srv.Use(documentLimits{limits: limits})
 	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
-	present := graph.ErrorPresenter(logger)
+	srv.Use(observe.Operations{Tracer: cfg.Tracer, Metrics: cfg.Metrics})
+	srv.Use(deadlineCheck{})
+	present := presentTimeouts(graph.ErrorPresenter(logger))
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		e := present(ctx, err)
 		info := infoOf(ctx)
@@ -96,12 +101,15 @@ func (operationLog) MutateOperationContext(ctx context.Context, opCtx *graphql.O
 	return nil
 }
 
-// limitRequest refuses bodies over the limit with 413 and a GraphQL
-// error, instead of reading without bound, and gives the request a deadline
-// the store honours. The body is read here, so that a chunked body of
-// unknown length is measured too.
-func limitRequest(limits Limits, next http.Handler) http.Handler {
+// limitRequest gives the request its deadline, which the store honours,
+// and refuses bodies over the limit with 413 and a GraphQL error, instead
+// of reading without bound. The deadline starts before the body is read,
+// so that it covers reading, parsing, validation and execution. The body
+// is read here, so that a chunked body of unknown length is measured too.
+func limitRequest(limits Limits, deadline time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), deadline)
+		defer cancel()
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, int64(limits.MaxBodyBytes)))
 		if err != nil {
 			var tooLarge *http.MaxBytesError
@@ -113,8 +121,46 @@ func limitRequest(limits Limits, next http.Handler) http.Handler {
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
-		ctx, cancel := context.WithTimeout(r.Context(), DefaultRequestDeadline)
-		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			observe.Rejected(ctx, "timeout")
+		}
 	})
+}
+
+// presentTimeouts reports an error caused by the request's deadline (or
+// by the client going away) as TIMEOUT, not as the INTERNAL or
+// UNAVAILABLE error that whatever noticed it made of it.
+func presentTimeouts(next graphql.ErrorPresenterFunc) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		if cerr := store.ContextError(ctx); cerr != nil {
+			if code := store.ErrorCode(err); code == store.EUNAVAILABLE || code == store.EINTERNAL && !hasCode(err) {
+				err = cerr
+			}
+		}
+		return next(ctx, err)
+	}
+}
+
+// hasCode reports whether err is a GraphQL error that gqlgen already
+// coded (a parse or validation error), which keeps its code.
+func hasCode(err error) bool {
+	var ge *gqlerror.Error
+	return errors.As(err, &ge) && ge.Extensions["code"] != nil
+}
+
+// deadlineCheck refuses to start executing an operation whose deadline
+// passed while it was read, parsed and validated.
+type deadlineCheck struct{}
+
+func (deadlineCheck) ExtensionName() string                   { return "Deadline" }
+func (deadlineCheck) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (deadlineCheck) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	if err := store.ContextError(ctx); err != nil {
+		return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
+			Message: store.ErrorMessage(err), Extensions: map[string]any{"code": store.ETIMEOUT},
+		}}})
+	}
+	return next(ctx)
 }

@@ -4,8 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
-	"time"
 
+	"kgraph/graph/observe"
 	"kgraph/graph/store"
 )
 
@@ -17,10 +17,16 @@ func handleHealthz() http.Handler {
 }
 
 // handleReadyz answers 200 when the store can serve queries and 503 with the
-// reason when it cannot (Neo4j unreachable, still starting): a readiness check.
-func handleReadyz(ready func(context.Context) error) http.Handler {
+// reason when it cannot (Neo4j unreachable, still starting): a readiness
+// check. It reports the state that the background probe and the store calls
+// keep, so polling it costs the database nothing.
+func handleReadyz(ready *observe.Readiness) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := checkReady(r.Context(), ready); err != nil {
+		if ready == nil {
+			writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+			return
+		}
+		if err := ready.Err(r.Context()); err != nil {
 			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "reason": store.ErrorMessage(err)})
 			return
 		}
@@ -28,9 +34,10 @@ func handleReadyz(ready func(context.Context) error) http.Handler {
 	})
 }
 
-// whenReady answers GraphQL requests with an UNAVAILABLE error and 503
-// until the store is ready.
-func whenReady(ready func(context.Context) error, next http.Handler) http.Handler {
+// whenReady answers GraphQL requests with an UNAVAILABLE error and 503,
+// at once, while the store is not ready: during an outage requests fail
+// fast instead of piling up behind a database that does not answer.
+func whenReady(ready *observe.Readiness, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := checkReady(r.Context(), ready); err != nil {
 			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"errors": []any{map[string]any{
@@ -42,19 +49,17 @@ func whenReady(ready func(context.Context) error, next http.Handler) http.Handle
 	})
 }
 
-func checkReady(ctx context.Context, ready func(context.Context) error) error {
+// checkReady is nil when the store is ready (or readiness is not
+// tracked), and counts a refused request otherwise.
+func checkReady(ctx context.Context, ready *observe.Readiness) error {
 	if ready == nil {
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
-	defer cancel()
-	if err := ready(ctx); err != nil {
-		if store.ErrorCode(err) == store.EINTERNAL {
-			return store.Errorf(store.EUNAVAILABLE, "the store is unreachable")
-		}
-		return err
+	err := ready.Err(ctx)
+	if err != nil {
+		observe.Rejected(ctx, "unavailable")
 	}
-	return nil
+	return err
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

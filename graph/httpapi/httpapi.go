@@ -4,14 +4,17 @@
 package httpapi
 
 import (
-	"context"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"time"
+
+	"go.opentelemetry.io/otel/trace"
 
 	"kgraph/graph"
+	"kgraph/graph/observe"
 	"kgraph/graph/store"
 )
 
@@ -21,11 +24,21 @@ type Config struct {
 	Store store.Store
 	// Logger records requests that fail and internal errors.
 	Logger *slog.Logger
-	// Ready reports whether the store is ready to serve, and why not.
-	// Until it is, /readyz answers 503 and so do GraphQL queries and
-	// exports, so that nobody is served an empty or stale graph. Nil means
-	// always ready.
-	Ready func(context.Context) error
+	// Readiness says whether the store is ready to serve, and learns it
+	// from every store call. While it is not, /readyz answers 503 and so do
+	// GraphQL queries and exports, at once, so that nobody is served an
+	// empty graph or waits on a database that is down. Nil means always
+	// ready.
+	Readiness *observe.Readiness
+	// Deadline bounds each request, from reading its body to the end of
+	// its execution, store calls included (0 means DefaultDeadline).
+	// Past it the request ends with a TIMEOUT error.
+	Deadline time.Duration
+	// Metrics is what /metrics serves; nil gives the handler its own.
+	Metrics *observe.Metrics
+	// Tracer, when not nil, gets a span per GraphQL operation and per
+	// store call.
+	Tracer trace.TracerProvider
 	// Assets is the built front end: index.html (the explorer),
 	// playground.html and assets/ (package main passes the one embedded
 	// in the binary by package web). Without index.html, or when nil, /
@@ -47,9 +60,28 @@ type Config struct {
 
 // NewHandler returns the service's root handler.
 func NewHandler(cfg Config) http.Handler {
+	if cfg.Metrics == nil {
+		cfg.Metrics = observe.NewMetrics()
+	}
+	if cfg.Deadline <= 0 {
+		cfg.Deadline = DefaultDeadline
+	}
+	cfg.Store = observe.Store(cfg.Store, observe.StoreOptions{Metrics: cfg.Metrics, Tracer: cfg.Tracer, Readiness: cfg.Readiness})
 	mux := http.NewServeMux()
 	addRoutes(mux, cfg)
-	return identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.RateLimit, compress(allowCrossOrigin(cfg.AllowedOrigins, mux)))))))
+	var h http.Handler = identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.RateLimit, compress(allowCrossOrigin(cfg.AllowedOrigins, mux)))))))
+	if cfg.Tracer != nil {
+		h = observe.JoinTrace(h)
+	}
+	return withMetrics(cfg.Metrics, h)
+}
+
+// withMetrics lets any handler count a refused request with
+// observe.Rejected(ctx, reason).
+func withMetrics(m *observe.Metrics, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(observe.WithMetrics(r.Context(), m)))
+	})
 }
 
 // recoverPanics answers 500 with an INTERNAL error that names the request

@@ -4,22 +4,22 @@ import (
 	"net/http"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"kgraph/graph/observe"
 )
 
 // metrics counts requests and their durations per route, for Prometheus
-// at /metrics. Each handler has its own registry, so that tests can build
-// several handlers in one process.
+// at /metrics, beside the service's own metrics (see package observe).
 type metrics struct {
-	registry *prometheus.Registry
+	*observe.Metrics
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
 }
 
-func newMetrics() *metrics {
-	m := &metrics{
-		registry: prometheus.NewRegistry(),
+func newMetrics(m *observe.Metrics) *metrics {
+	hm := &metrics{
+		Metrics: m,
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "kgraph_http_requests_total",
 			Help: "HTTP requests by route, method and status code.",
@@ -30,9 +30,8 @@ func newMetrics() *metrics {
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30},
 		}, []string{"route"}),
 	}
-	m.registry.MustRegister(m.requests, m.duration,
-		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	return m
+	m.Registry.MustRegister(hm.requests, hm.duration)
+	return hm
 }
 
 // instrument counts and times the requests of one route. The route is a
@@ -42,9 +41,4 @@ func (m *metrics) instrument(route string, next http.Handler) http.Handler {
 	labels := prometheus.Labels{"route": route}
 	return promhttp.InstrumentHandlerDuration(m.duration.MustCurryWith(labels),
 		promhttp.InstrumentHandlerCounter(m.requests.MustCurryWith(labels), next))
-}
-
-// handler serves the metrics in Prometheus' text format.
-func (m *metrics) handler() http.Handler {
-	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
 }

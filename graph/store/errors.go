@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 )
@@ -18,6 +19,9 @@ const (
 	EUNAUTHORIZED = "UNAUTHORIZED"
 	// EUNAVAILABLE: the backing database cannot be reached right now.
 	EUNAVAILABLE = "UNAVAILABLE"
+	// ETIMEOUT: the request ran past its deadline (or was cancelled) and
+	// was stopped; asking for less work may succeed.
+	ETIMEOUT = "TIMEOUT"
 	// EINTERNAL: a bug or an unexpected failure; its detail is logged, never shown.
 	EINTERNAL = "INTERNAL"
 )
@@ -64,5 +68,22 @@ func ErrorMessage(err error) string {
 		return e.Message
 	default:
 		return "internal error"
+	}
+}
+
+// TimeoutMessage is what an ETIMEOUT error tells the caller.
+const TimeoutMessage = "the request ran past its deadline and was stopped; ask for less (a smaller depth, limit or page) and try again"
+
+// ContextError is nil while ctx is live and an ETIMEOUT error once it is
+// done: past its deadline, or cancelled because the caller went away.
+// Long loops call it as they go, so that work nobody will wait for stops.
+func ContextError(ctx context.Context) error {
+	switch err := ctx.Err(); {
+	case err == nil:
+		return nil
+	case errors.Is(err, context.DeadlineExceeded):
+		return Errorf(ETIMEOUT, "%s", TimeoutMessage)
+	default:
+		return Errorf(ETIMEOUT, "the request was cancelled")
 	}
 }

@@ -25,7 +25,10 @@ func NeighborhoodIDs(ctx context.Context, q NeighborhoodQuery, adj Adjacency) ([
 			return nil, nil, false, err
 		}
 		var next []string
-		for _, u := range frontier {
+		for i, u := range frontier {
+			if err := checkEvery(ctx, i); err != nil {
+				return nil, nil, false, err
+			}
 			for _, r := range edges[u] {
 				rels[r.ID] = r
 				if v := r.Other(u); !hasKey(dist, v) {
@@ -76,7 +79,10 @@ func ShortestPathRelations(ctx context.Context, q PathQuery, adj Adjacency) ([]s
 			return nil, nil, err
 		}
 		var next []string
-		for _, u := range frontier {
+		for i, u := range frontier {
+			if err := checkEvery(ctx, i); err != nil {
+				return nil, nil, err
+			}
 			for _, r := range edges[u] {
 				v := r.Other(u)
 				if !hasKey(dist, v) {
@@ -126,6 +132,18 @@ func ShortestPathRelations(ctx context.Context, q PathQuery, adj Adjacency) ([]s
 	}
 	return ids, path, nil
 }
+
+// checkEvery returns ContextError(ctx) on every checkInterval-th step i of
+// a loop, so that a walk over a large graph stops soon after its deadline
+// without paying for a check per node.
+func checkEvery(ctx context.Context, i int) error {
+	if i%checkInterval != 0 {
+		return nil
+	}
+	return ContextError(ctx)
+}
+
+const checkInterval = 256
 
 func hasKey[K comparable, V any](m map[K]V, k K) bool {
 	_, ok := m[k]

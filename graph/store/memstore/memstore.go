@@ -171,7 +171,10 @@ func (s *Store) relationsOf(ids []string, f store.RelationFilter) map[string][]*
 // adjacency serves the shared traversals from memory; the caller holds the read lock.
 func (s *Store) adjacency(f store.RelationFilter) store.Adjacency {
 	return func(ctx context.Context, ids []string) (map[string][]*store.Relation, error) {
-		return s.relationsOf(ids, f), ctx.Err()
+		if err := store.ContextError(ctx); err != nil {
+			return nil, err
+		}
+		return s.relationsOf(ids, f), nil
 	}
 }
 

@@ -13,13 +13,24 @@ import (
 
 // mapError turns a driver error into the store's terms: EUNAVAILABLE when
 // Neo4j could not serve the request now, so that callers retry later;
-// *store.Error values from the package's own checks pass unchanged;
-// anything else is wrapped, and becomes INTERNAL.
+// ETIMEOUT when the caller's deadline (the transaction's timeout) ended
+// the request first; *store.Error values from the package's own checks
+// pass unchanged; anything else is wrapped, and becomes INTERNAL.
 func mapError(err error) error {
-	var se *store.Error
+	var (
+		se    *store.Error
+		limit *neo4j.TransactionExecutionLimit
+	)
 	switch {
 	case errors.As(err, &se):
 		return err
+	case errors.As(err, &limit):
+		// The driver retried for as long as it might, the caller's
+		// deadline included: every attempt failed with a connectivity or
+		// transient error, so the database is what failed.
+		return unavailableError(err)
+	case timedOut(err):
+		return store.Errorf(store.ETIMEOUT, "%s", store.TimeoutMessage)
 	case unavailable(err):
 		return unavailableError(err)
 	}
@@ -37,20 +48,11 @@ func unavailableError(err error) error {
 // the request now, as opposed to a request it will never accept.
 func unavailable(err error) bool {
 	var (
-		conn  *neo4j.ConnectivityError
-		limit *neo4j.TransactionExecutionLimit
-		db    *neo4j.Neo4jError
+		conn *neo4j.ConnectivityError
+		db   *neo4j.Neo4jError
 	)
 	switch {
 	case errors.As(err, &conn):
-		return true
-	case errors.Is(err, context.DeadlineExceeded):
-		// The driver retries a failed connection until the caller's
-		// deadline, and then reports only the deadline.
-		return true
-	case errors.As(err, &limit):
-		// The driver retried for as long as it may: every attempt failed
-		// with a connectivity or transient error.
 		return true
 	case errors.As(err, &db):
 		// Transient errors (database starting, leader switch, ...) and a
@@ -59,4 +61,13 @@ func unavailable(err error) bool {
 			db.Code == "Neo.ClientError.Database.DatabaseNotFound"
 	}
 	return false
+}
+
+// timedOut reports whether the caller's deadline ended the request: the
+// driver gave up waiting, or Neo4j stopped the transaction at the timeout
+// that run gave it from that deadline. A slow query is not an outage.
+func timedOut(err error) bool {
+	var db *neo4j.Neo4jError
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) ||
+		errors.As(err, &db) && strings.HasPrefix(db.Code, "Neo.ClientError.Transaction.TransactionTimedOut")
 }

@@ -15,8 +15,10 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/log"
 
 	"kgraph/graph/store"
@@ -53,7 +55,15 @@ type Store struct {
 
 	// boltLogger, when set by a test, sees every Bolt message sent.
 	boltLogger log.BoltLogger
+
+	// inUse counts the sessions open now, each holding a pooled
+	// connection (see SessionsInUse).
+	inUse atomic.Int64
 }
+
+// maxConnections is the driver's connection pool size (its default,
+// named so that metrics can report it).
+const maxConnections = 100
 
 var _ store.Store = (*Store)(nil)
 
@@ -61,7 +71,8 @@ var _ store.Store = (*Store)(nil)
 // starting, so reachability is reported by Ping and by each call, and the
 // schema is created on the first call that reaches the database.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
-	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""),
+		func(c *config.Config) { c.MaxConnectionPoolSize = maxConnections })
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: %w", err)
 	}
@@ -76,6 +87,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 func (s *Store) Close() error {
 	return s.driver.Close(context.Background())
 }
+
+// SessionsInUse is the number of sessions open now: the pooled
+// connections that queries hold.
+func (s *Store) SessionsInUse() int { return int(s.inUse.Load()) }
+
+// MaxConnections is the size of the driver's connection pool.
+func (s *Store) MaxConnections() int { return maxConnections }
 
 // Ping checks that Neo4j answers and that the schema is in place.
 func (s *Store) Ping(ctx context.Context) error {
@@ -107,6 +125,7 @@ func write[T any](ctx context.Context, s *Store, work func(tx neo4j.ManagedTrans
 	return run(ctx, s, neo4j.AccessModeWrite, work)
 }
 
+// run runs work in a managed transaction, once the schema is in place.
 func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	if err := s.ensureSchema(ctx); err != nil {
 		var zero T
@@ -116,9 +135,21 @@ func run[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work func(
 }
 
 // transact runs work in a managed transaction of the given mode, in a new
-// session, without waiting for the schema.
+// session, without waiting for the schema. The caller's deadline becomes
+// the transaction's timeout, so that Neo4j itself stops a query nobody
+// waits for any more, besides the driver giving up on it.
 func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
 	var zero T
+	var txConfig []func(*neo4j.TransactionConfig)
+	if deadline, ok := ctx.Deadline(); ok {
+		left := time.Until(deadline)
+		if left <= 0 {
+			return zero, store.ContextError(ctx)
+		}
+		txConfig = append(txConfig, neo4j.WithTxTimeout(left))
+	}
+	s.inUse.Add(1)
+	defer s.inUse.Add(-1)
 	sess := s.session(ctx, mode)
 	defer sess.Close(ctx)
 	var (
@@ -126,9 +157,9 @@ func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work 
 		err error
 	)
 	if mode == neo4j.AccessModeRead {
-		out, err = neo4j.ExecuteRead(ctx, sess, neo4j.ManagedTransactionWorkT[T](work))
+		out, err = neo4j.ExecuteRead(ctx, sess, neo4j.ManagedTransactionWorkT[T](work), txConfig...)
 	} else {
-		out, err = neo4j.ExecuteWrite(ctx, sess, neo4j.ManagedTransactionWorkT[T](work))
+		out, err = neo4j.ExecuteWrite(ctx, sess, neo4j.ManagedTransactionWorkT[T](work), txConfig...)
 	}
 	if err != nil {
 		return zero, mapError(err)
