@@ -22,11 +22,7 @@ func load(t *testing.T) *store.Dataset {
 // TestFacts checks that each fact the article states is in the graph, with
 // its direction, its dates and a citation of the sentence that states it.
 func TestFacts(t *testing.T) {
-	d := load(t)
-	rels := map[string]store.Relation{}
-	for _, r := range d.Relations {
-		rels[r.ID] = r
-	}
+	stored := load(t).Lookup()
 	tests := []struct {
 		fact       string
 		id         string
@@ -78,10 +74,11 @@ func TestFacts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.fact, func(t *testing.T) {
-			r, ok := rels[tt.id]
+			x, ok := stored(store.SectionRelations, tt.id)
 			if !ok {
 				t.Fatalf("no relation %s", tt.id)
 			}
+			r := x.(store.Relation)
 			if r.Type != tt.typ || r.FromID != tt.from || r.ToID != tt.to {
 				t.Fatalf("%s is %s %s -> %s, want %s %s -> %s", tt.id, r.Type, r.FromID, r.ToID, tt.typ, tt.from, tt.to)
 			}
@@ -101,11 +98,7 @@ func TestFacts(t *testing.T) {
 // TestEntities checks the entities the article names, with the existence
 // periods it gives.
 func TestEntities(t *testing.T) {
-	d := load(t)
-	byID := map[string]store.Entity{}
-	for _, e := range d.Entities {
-		byID[e.ID] = e
-	}
+	stored := load(t).Lookup()
 	tests := []struct {
 		id, kind, start, end string
 	}{
@@ -131,11 +124,12 @@ func TestEntities(t *testing.T) {
 		{"eastern-orthodoxy", "heritage", "", ""},
 	}
 	for _, tt := range tests {
-		e, ok := byID[tt.id]
-		switch {
-		case !ok:
+		x, ok := stored(store.SectionEntities, tt.id)
+		if !ok {
 			t.Errorf("no entity %s", tt.id)
-		case e.Kind != tt.kind || dateString(e.Start) != tt.start || dateString(e.End) != tt.end:
+			continue
+		}
+		if e := x.(store.Entity); e.Kind != tt.kind || dateString(e.Start) != tt.start || dateString(e.End) != tt.end {
 			t.Errorf("%s = %s %s..%s, want %s %s..%s", tt.id, e.Kind, dateString(e.Start), dateString(e.End), tt.kind, tt.start, tt.end)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // usage is a subcommand's help: what it does and examples, printed before
@@ -52,6 +53,19 @@ func parseArgs(env *Env, u usage, args []string) (operands []string, shown bool,
 		operands = append(operands, rest[0])
 		args = rest[1:]
 	}
+}
+
+// parseFlags is parseArgs for a subcommand that takes flags only: any
+// operand is a mistake.
+func parseFlags(env *Env, u usage, args []string) (shown bool, err error) {
+	operands, shown, err := parseArgs(env, u, args)
+	if shown || err != nil {
+		return shown, err
+	}
+	if len(operands) > 0 {
+		return false, usageError(env, u, "unexpected arguments: %s", strings.Join(operands, " "))
+	}
+	return false, nil
 }
 
 // usageError reports a command-line mistake on stderr, with where to find

@@ -38,6 +38,12 @@ func (c *config) storeFlags(fs *flag.FlagSet, getenv func(string) string) {
 	fs.StringVar(&c.logLevel, "log-level", envOr(getenv, "LOG_LEVEL", "info"), "log level: debug, info, warn or error (env LOG_LEVEL)")
 }
 
+// portFlag registers -port: the server's, and where the health check finds
+// it, from the same setting.
+func portFlag(fs *flag.FlagSet, getenv func(string) string, port *string, usage string) {
+	fs.StringVar(port, "port", envOr(getenv, "PORT", "8080"), usage+" (env PORT)")
+}
+
 // logger returns the structured logger the configuration asks for.
 func (c *config) logger(w io.Writer) (*slog.Logger, error) {
 	var level slog.Level

@@ -52,12 +52,8 @@ Examples:
   kgraph export --format cytoscape --at 1955 --types SIGNED,ALLIED_WITH -o 1955.json
   kgraph export --root soviet-union --depth 2 --format cypher -o ussr.cypher
 `}
-	operands, shown, err := parseArgs(env, u, args)
-	if shown || err != nil {
+	if shown, err := parseFlags(env, u, args); shown || err != nil {
 		return err
-	}
-	if len(operands) > 0 {
-		return usageError(env, u, "unexpected arguments: %s", strings.Join(operands, " "))
 	}
 	format, ok := export.Lookup(formatName)
 	if !ok {

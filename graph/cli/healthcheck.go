@@ -14,7 +14,8 @@ import (
 // /readyz answers 200, 1 otherwise.
 func healthcheck(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("healthcheck", flag.ContinueOnError)
-	port := fs.String("port", envOr(env.Getenv, "PORT", "8080"), "port of the server to check (env PORT)")
+	var port string
+	portFlag(fs, env.Getenv, &port, "port of the server to check")
 	u := usage{name: "healthcheck", flags: fs, text: `Usage: kgraph healthcheck [flags]
 
 Asks the server running on this machine whether it is ready (GET /readyz):
@@ -23,16 +24,12 @@ exit status 0 when it is, 1 when it is not. For container health checks.
 Example:
   kgraph healthcheck -port 8080
 `}
-	operands, shown, err := parseArgs(env, u, args)
-	if err != nil || shown {
+	if shown, err := parseFlags(env, u, args); shown || err != nil {
 		return err
-	}
-	if len(operands) > 0 {
-		return usageError(env, u, "unexpected arguments: %v", operands)
 	}
 	ctx, cancel := context.WithTimeout(ctx, 4*time.Second)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1:"+*port+"/readyz", nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1:"+port+"/readyz", nil)
 	if err != nil {
 		return err
 	}

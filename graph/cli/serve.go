@@ -21,7 +21,7 @@ import (
 func serve(ctx context.Context, env *Env, args []string) error {
 	var cfg config
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.StringVar(&cfg.port, "port", envOr(env.Getenv, "PORT", "8080"), "TCP port to listen on (env PORT)")
+	portFlag(fs, env.Getenv, &cfg.port, "TCP port to listen on")
 	origins := fs.String("cors-origins", envOr(env.Getenv, "KG_CORS_ORIGINS", "*"), "comma-separated origins whose pages may call the API (CORS); * for any, none for same-origin only (env KG_CORS_ORIGINS)")
 	fs.StringVar(&cfg.seed, "seed", envOr(env.Getenv, "KG_SEED", "auto"), "auto: load the built-in dataset into an empty store; never: start empty (env KG_SEED)")
 	cfg.storeFlags(fs, env.Getenv)
@@ -44,12 +44,8 @@ Examples:
 	if err := flagsFromEnv(fs, env.Getenv, map[string]string{"deadline": "KG_REQUEST_DEADLINE", "shutdown-grace": "KG_SHUTDOWN_GRACE"}); err != nil {
 		return err
 	}
-	operands, shown, err := parseArgs(env, u, args)
-	if err != nil || shown {
+	if shown, err := parseFlags(env, u, args); shown || err != nil {
 		return err
-	}
-	if len(operands) > 0 {
-		return usageError(env, u, "unexpected arguments: %v", operands)
 	}
 	if cfg.seed != "auto" && cfg.seed != "never" {
 		return fmt.Errorf("-seed must be auto or never, got %q", cfg.seed)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"kgraph/graph/store"
@@ -84,10 +85,10 @@ func (s *scanner) document() error {
 	top := map[string]any{}
 	s.skeleton = top
 	err = s.members("", top, func(key string) (bool, error) {
-		switch key {
-		case store.VocabularyField:
+		switch {
+		case key == store.VocabularyField:
 			return true, s.vocabulary(top)
-		case store.SectionSources, store.SectionEntities, store.SectionRelations:
+		case slices.Contains(store.Sections, key) && !slices.Contains(store.VocabularySections, key):
 			return true, s.section(key, top)
 		}
 		return false, nil
@@ -114,7 +115,7 @@ func (s *scanner) vocabulary(top map[string]any) error {
 	voc := map[string]any{}
 	top[store.VocabularyField] = voc
 	return s.members("/"+store.VocabularyField, voc, func(key string) (bool, error) {
-		if key == store.SectionEntityKinds || key == store.SectionRelationTypes {
+		if slices.Contains(store.VocabularySections, key) {
 			return true, s.section(key, voc)
 		}
 		return false, nil

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"kgraph/graph/store"
@@ -78,7 +79,7 @@ func schemaDocument() object {
 			section = append(section, member{"description", d})
 		}
 		section = append(section, member{"type", "array"}, member{"items", ref(s.def)})
-		if s.section == store.SectionEntityKinds || s.section == store.SectionRelationTypes {
+		if slices.Contains(store.VocabularySections, s.section) {
 			vocabulary = append(vocabulary, member{s.section, section})
 		} else {
 			sections = append(sections, member{s.section, section})

@@ -2,6 +2,8 @@ package dataset
 
 import (
 	"bytes"
+	"kgraph/graph/store"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,4 +95,16 @@ func instance(t *testing.T, v string) any {
 		t.Fatalf("%s: %v", v, err)
 	}
 	return inst
+}
+
+// TestSchemaDefinesEverySection checks the schema gives every section of
+// store.Sections a definition, in that order.
+func TestSchemaDefinesEverySection(t *testing.T) {
+	var got []string
+	for _, d := range sectionDefs {
+		got = append(got, d.section)
+	}
+	if !slices.Equal(got, store.Sections) {
+		t.Fatalf("the schema defines the sections %v, want store.Sections %v", got, store.Sections)
+	}
 }

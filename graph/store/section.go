@@ -17,9 +17,12 @@ const (
 	SectionRelations     = "relations"
 )
 
-// VocabularyField is the field of a dataset that holds the entity kinds
-// and the relation types.
+// VocabularyField is the field of a dataset that holds VocabularySections.
 const VocabularyField = "vocabulary"
+
+// VocabularySections are the sections a dataset holds under VocabularyField;
+// the others are fields of the dataset itself.
+var VocabularySections = []string{SectionEntityKinds, SectionRelationTypes}
 
 // Sections lists the sections in the order datasets are written and
 // applied in: an element refers only to elements of sections before its own.

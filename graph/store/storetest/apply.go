@@ -1,7 +1,6 @@
 package storetest
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -12,7 +11,7 @@ func testApplyThenExport(t *testing.T, s store.Store) {
 	want := seeded(t, s)
 	got, err := s.Export(ctx())
 	ok(t, err)
-	if a, b := mustJSON(t, canonical(want)), mustJSON(t, got); a != b {
+	if a, b := asJSON(canonical(want)), asJSON(got); a != b {
 		t.Fatalf("export differs from what was applied:\n got %.400s\nwant %.400s", b, a)
 	}
 }
@@ -29,7 +28,7 @@ func testApplyIsIdempotent(t *testing.T, s store.Store) {
 	}
 	after, err := s.Export(ctx())
 	ok(t, err)
-	if mustJSON(t, before) != mustJSON(t, after) {
+	if asJSON(before) != asJSON(after) {
 		t.Fatal("a second apply of the same dataset changed the graph")
 	}
 }
@@ -120,7 +119,7 @@ func testApplyRejectsInvalid(t *testing.T, s store.Store) {
 			}
 			after, err := s.Export(ctx())
 			ok(t, err)
-			if mustJSON(t, before) != mustJSON(t, after) {
+			if asJSON(before) != asJSON(after) {
 				t.Fatal("a rejected apply changed the graph")
 			}
 		})
@@ -141,11 +140,5 @@ func canonical(d *store.Dataset) *store.Dataset {
 	return (&store.Dataset{}).Merge(d)
 }
 
-func mustJSON(t *testing.T, v any) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
+// asJSON is v as JSON, to compare datasets field by field.
+func asJSON(v any) string { return string(store.MustJSON(v)) }

@@ -102,25 +102,12 @@ func testListEntities(t *testing.T, s store.Store) {
 
 func testListEntitiesErrors(t *testing.T, s store.Store) {
 	seeded(t, s)
-	tests := []struct {
-		name string
-		q    store.EntityQuery
-		want string
-	}{
-		{"unknown kind", store.EntityQuery{Kind: "planet"}, "valid kinds"},
-		{"page too large", store.EntityQuery{First: store.MaxPageSize + 1}, "first must be between"},
-		{"negative page", store.EntityQuery{First: -1}, "first must be between"},
-		{"bad cursor", store.EntityQuery{After: "not-a-cursor!"}, "invalid cursor"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := s.ListEntities(ctx(), tt.q)
-			wantCode(t, err, store.EINVALID)
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("error %q does not say %q", err, tt.want)
-			}
-		})
-	}
+	wantFailures(t, s.ListEntities, []failure[store.EntityQuery]{
+		{"unknown kind", store.EntityQuery{Kind: "planet"}, store.EINVALID, "valid kinds"},
+		{"page too large", store.EntityQuery{First: store.MaxPageSize + 1}, store.EINVALID, "first must be between"},
+		{"negative page", store.EntityQuery{First: -1}, store.EINVALID, "first must be between"},
+		{"bad cursor", store.EntityQuery{After: "not-a-cursor!"}, store.EINVALID, "invalid cursor"},
+	})
 }
 
 func testSearch(t *testing.T, s store.Store) {
@@ -212,21 +199,12 @@ func testSearch(t *testing.T, s store.Store) {
 
 func testSearchErrors(t *testing.T, s store.Store) {
 	seeded(t, s)
-	tests := []struct {
-		name string
-		q    store.SearchQuery
-	}{
-		{"empty", store.SearchQuery{Text: ""}},
-		{"only punctuation", store.SearchQuery{Text: " ?! "}},
-		{"too long", store.SearchQuery{Text: strings.Repeat("a", store.MaxSearchTextLength+1)}},
-		{"too many hits", store.SearchQuery{Text: "a", First: store.MaxSearchSize + 1}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := s.Search(ctx(), tt.q)
-			wantCode(t, err, store.EINVALID)
-		})
-	}
+	wantFailures(t, s.Search, []failure[store.SearchQuery]{
+		{"empty", store.SearchQuery{Text: ""}, store.EINVALID, "letter or digit"},
+		{"only punctuation", store.SearchQuery{Text: " ?! "}, store.EINVALID, "letter or digit"},
+		{"too long", store.SearchQuery{Text: strings.Repeat("a", store.MaxSearchTextLength+1)}, store.EINVALID, "characters long"},
+		{"too many hits", store.SearchQuery{Text: "a", First: store.MaxSearchSize + 1}, store.EINVALID, "first must be between"},
+	})
 }
 
 func testPing(t *testing.T, s store.Store) {

@@ -5,6 +5,7 @@ package storetest
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"kgraph/graph/store"
@@ -81,6 +82,29 @@ func wantCode(t *testing.T, err error, code string) {
 	t.Helper()
 	if got := store.ErrorCode(err); got != code {
 		t.Fatalf("error code = %q (%v), want %q", got, err, code)
+	}
+}
+
+// failure is a query a store must refuse with code, in a message that
+// mentions want ("" for any message).
+type failure[Q any] struct {
+	name string
+	q    Q
+	code string
+	want string
+}
+
+// wantFailures calls call with each failure's query, in a subtest each.
+func wantFailures[Q, R any](t *testing.T, call func(context.Context, Q) (R, error), failures []failure[Q]) {
+	t.Helper()
+	for _, f := range failures {
+		t.Run(f.name, func(t *testing.T) {
+			_, err := call(ctx(), f.q)
+			wantCode(t, err, f.code)
+			if !strings.Contains(err.Error(), f.want) {
+				t.Fatalf("error %q does not mention %q", err, f.want)
+			}
+		})
 	}
 }
 

@@ -75,23 +75,13 @@ func testNeighborhoodTruncated(t *testing.T, s store.Store) {
 
 func testNeighborhoodErrors(t *testing.T, s store.Store) {
 	seeded(t, s)
-	tests := []struct {
-		name string
-		q    store.NeighborhoodQuery
-		code string
-	}{
-		{"unknown root", store.NeighborhoodQuery{ID: "atlantis", Depth: 1}, store.ENOTFOUND},
-		{"depth 0", store.NeighborhoodQuery{ID: "croatia", Depth: 0}, store.EINVALID},
-		{"depth too large", store.NeighborhoodQuery{ID: "croatia", Depth: store.MaxNeighborhoodDepth + 1}, store.EINVALID},
-		{"limit too large", store.NeighborhoodQuery{ID: "croatia", Depth: 1, Limit: store.MaxNeighborhoodLimit + 1}, store.EINVALID},
-		{"unknown type", store.NeighborhoodQuery{ID: "croatia", Depth: 1, Types: []string{"NOPE"}}, store.EINVALID},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := s.Neighborhood(ctx(), tt.q)
-			wantCode(t, err, tt.code)
-		})
-	}
+	wantFailures(t, s.Neighborhood, []failure[store.NeighborhoodQuery]{
+		{"unknown root", store.NeighborhoodQuery{ID: "atlantis", Depth: 1}, store.ENOTFOUND, "atlantis"},
+		{"depth 0", store.NeighborhoodQuery{ID: "croatia", Depth: 0}, store.EINVALID, "depth must be between"},
+		{"depth too large", store.NeighborhoodQuery{ID: "croatia", Depth: store.MaxNeighborhoodDepth + 1}, store.EINVALID, "depth must be between"},
+		{"limit too large", store.NeighborhoodQuery{ID: "croatia", Depth: 1, Limit: store.MaxNeighborhoodLimit + 1}, store.EINVALID, "limit must be between"},
+		{"unknown type", store.NeighborhoodQuery{ID: "croatia", Depth: 1, Types: []string{"NOPE"}}, store.EINVALID, "valid types"},
+	})
 }
 
 // assertClosed checks that every relation of g links two of its entities.
@@ -207,21 +197,11 @@ func diamond() *store.Dataset {
 
 func testShortestPathErrors(t *testing.T, s store.Store) {
 	seeded(t, s)
-	tests := []struct {
-		name string
-		q    store.PathQuery
-		code string
-	}{
-		{"unknown from", store.PathQuery{From: "atlantis", To: "croatia"}, store.ENOTFOUND},
-		{"unknown to", store.PathQuery{From: "croatia", To: "atlantis"}, store.ENOTFOUND},
-		{"maxDepth too large", store.PathQuery{From: "croatia", To: "serbia", MaxDepth: store.MaxPathDepth + 1}, store.EINVALID},
-		{"negative maxDepth", store.PathQuery{From: "croatia", To: "serbia", MaxDepth: -1}, store.EINVALID},
-		{"unknown type", store.PathQuery{From: "croatia", To: "serbia", Types: []string{"NOPE"}}, store.EINVALID},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := s.ShortestPath(ctx(), tt.q)
-			wantCode(t, err, tt.code)
-		})
-	}
+	wantFailures(t, s.ShortestPath, []failure[store.PathQuery]{
+		{"unknown from", store.PathQuery{From: "atlantis", To: "croatia"}, store.ENOTFOUND, "atlantis"},
+		{"unknown to", store.PathQuery{From: "croatia", To: "atlantis"}, store.ENOTFOUND, "atlantis"},
+		{"maxDepth too large", store.PathQuery{From: "croatia", To: "serbia", MaxDepth: store.MaxPathDepth + 1}, store.EINVALID, "maxDepth must be between"},
+		{"negative maxDepth", store.PathQuery{From: "croatia", To: "serbia", MaxDepth: -1}, store.EINVALID, "maxDepth must be between"},
+		{"unknown type", store.PathQuery{From: "croatia", To: "serbia", Types: []string{"NOPE"}}, store.EINVALID, "valid types"},
+	})
 }
