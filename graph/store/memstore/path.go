@@ -27,7 +27,7 @@ func (s *Store) shortestPath(ctx context.Context, q store.PathQuery) ([]string, 
 	bwd := newSearchSide(q.To)
 	met := false
 	for len(fwd.levels)-1+len(bwd.levels)-1 < q.MaxDepth && !met {
-		if err := ctx.Err(); err != nil {
+		if err := store.ContextError(ctx); err != nil {
 			return nil, nil, err
 		}
 		grow, other := fwd, bwd
