@@ -137,6 +137,7 @@ func startBehindLink(t *testing.T, deadline time.Duration) (*link, string, *sync
 	env := cfg.Vars()
 	env["NEO4J_URI"] = "bolt://" + lk.addr
 	env["KG_REQUEST_DEADLINE"] = deadline.String()
+	env["KG_RATE_LIMIT"] = "0" // the load comes from one client, faster than one client may send
 	base, logs, stop := startServer(t, env)
 	waitStatus(t, base+"/readyz", http.StatusOK, 60*time.Second, logs)
 	// Warm up: the first queries open the driver's connections and have

@@ -23,6 +23,7 @@ import (
 func TestShutdownUnderLoad(t *testing.T) {
 	base, logs, stop := startServer(t, map[string]string{
 		"KG_DATA_FILE": filepath.Join(t.TempDir(), "g.db"), "KG_REQUEST_DEADLINE": "3s",
+		"KG_RATE_LIMIT": "0", // the load comes from one client, faster than one client may send
 	})
 	addr := strings.TrimPrefix(base, "http://")
 	l := startLoad(base, 4)
