@@ -139,16 +139,7 @@ func readTouched(ctx context.Context, tx neo4j.ManagedTransaction, d *store.Data
 		return nil, err
 	}
 	touched := &store.Dataset{Vocabulary: *v}
-	if touched.Sources, err = decodeList(rec, "sources", decodeSource); err != nil {
-		return nil, err
-	}
-	if touched.Entities, err = decodeList(rec, "entities", decodeEntity); err != nil {
-		return nil, err
-	}
-	if touched.Relations, err = decodeList(rec, "relations", decodeRelation); err != nil {
-		return nil, err
-	}
-	return touched, nil
+	return touched, decodeElements(rec, touched)
 }
 
 func idSet[T any](xs []T, id func(T) string) map[string]bool {
