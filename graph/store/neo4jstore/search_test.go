@@ -26,6 +26,7 @@ func TestSearchRanksAsTheEmbeddedStore(t *testing.T) {
 	}{
 		{"seed", seedData, []string{"soviet", "yugo", "Croatia", "union soviet", "republic", "agreement 19", "s", "b d",
 			"السوفيتي", "ال", "اتفاقية", "кроат", "Федерация", "belgrade decl"}},
+		{"crafted ties", craftedNames(), []string{"nova gorica", "gorica", "nova"}},
 		{"synthetic", storetest.Synthetic(400, 2), []string{"grand", "grand uni", "land 1", "north south", "river land", "بلد 1", "land"}},
 	}
 	for _, g := range graphs {
@@ -47,5 +48,25 @@ func TestSearchRanksAsTheEmbeddedStore(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// craftedNames is a graph whose names tell the ranking's rules apart: a
+// label against an alias in the preferred language, words in order
+// against out of order, and names of different lengths.
+func craftedNames() *store.Dataset {
+	place := func(id string, labels store.Texts, aliases store.Aliases) store.Entity {
+		return store.Entity{ID: id, Kind: "place", Labels: labels, Aliases: aliases}
+	}
+	en := func(s string) store.Texts { return store.Texts{{Lang: "en", Text: s}} }
+	return &store.Dataset{
+		Vocabulary: store.Vocabulary{EntityKinds: []store.EntityKind{{ID: "place", Labels: en("Place")}}},
+		Entities: []store.Entity{
+			place("a", en("Nova Gorica"), nil),
+			place("b", en("Bee"), store.Aliases{{Lang: "ru", Text: "Nova Gorica"}}),
+			place("c", en("Gorica Nova"), nil),
+			place("d", en("Nova x Gorica"), nil),
+			place("e", store.Texts{{Lang: "ar", Text: "نوفا"}, {Lang: "en", Text: "Nova Gorica Town"}}, store.Aliases{{Lang: "en", Text: "Gorica"}}),
+		},
 	}
 }
