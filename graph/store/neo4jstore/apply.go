@@ -48,8 +48,8 @@ func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOpt
 // dataset gives or refers to. Nothing else of the graph is read, so an
 // import in many batches does not read the whole graph for each.
 // Relations are found through their types' id indexes (relationsWithIDs).
-func touchedQuery(v *store.Vocabulary) (string, error) {
-	relations, err := relationsWithIDs(v, "$relations")
+func touchedQuery(v *store.Vocabulary, relationIDs int) (string, error) {
+	relations, err := relationsWithIDs(v, "$relations", relationIDs)
 	if err != nil {
 		return "", err
 	}
@@ -60,13 +60,22 @@ CALL { %[3]s RETURN collect(%[1]s) AS relations }
 RETURN sources, entities, relations`, relationMap("r"), entityMap("n"), relations), nil
 }
 
+// seekLimit is the most relation ids looked up through the id indexes;
+// for more, one scan of every relationship is faster (a relationship index
+// seek costs about as much as scanning a few hundred relationships).
+const seekLimit = 2000
+
 // relationsWithIDs returns a subquery that gives, as r, the relationships
-// whose ids are in the list ids (a Cypher expression): a UNION of one
-// index lookup per relation type of v, since an index on relationships
-// covers one type. Without types it gives no row.
-func relationsWithIDs(v *store.Vocabulary, ids string) (string, error) {
-	if len(v.RelationTypes) == 0 {
+// whose ids are among the n ids of the list parameter param: a UNION of
+// one index lookup per relation type of v, since an index on relationships
+// covers one type, or for more than seekLimit ids one scan. Without ids or
+// types it gives no row.
+func relationsWithIDs(v *store.Vocabulary, param string, n int) (string, error) {
+	if n == 0 || len(v.RelationTypes) == 0 {
 		return "CALL { RETURN null AS r } WITH r WHERE r IS NOT NULL", nil
+	}
+	if n > seekLimit {
+		return fmt.Sprintf("MATCH ()-[r]->() WHERE r.id IN %s", param), nil
 	}
 	var branches []string
 	for _, t := range v.RelationTypes {
@@ -74,9 +83,9 @@ func relationsWithIDs(v *store.Vocabulary, ids string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		branches = append(branches, fmt.Sprintf("MATCH ()-[r:%s]->() WHERE r.id IN %s RETURN r", q, ids))
+		branches = append(branches, fmt.Sprintf("MATCH ()-[r:%s]->() WHERE r.id IN %s RETURN r", q, param))
 	}
-	return "CALL { " + strings.Join(branches, " UNION ") + " }", nil
+	return "CALL { " + strings.Join(branches, " UNION ALL ") + " }", nil
 }
 
 // prepare reads what d touches, checks that applying d is valid and
@@ -128,7 +137,7 @@ func readTouched(ctx context.Context, tx neo4j.ManagedTransaction, d *store.Data
 	if err != nil {
 		return nil, err
 	}
-	cypher, err := touchedQuery(v)
+	cypher, err := touchedQuery(v, len(relationIDs))
 	if err != nil {
 		return nil, err
 	}
@@ -139,16 +148,7 @@ func readTouched(ctx context.Context, tx neo4j.ManagedTransaction, d *store.Data
 		return nil, err
 	}
 	touched := &store.Dataset{Vocabulary: *v}
-	if touched.Sources, err = decodeList(rec, "sources", decodeSource); err != nil {
-		return nil, err
-	}
-	if touched.Entities, err = decodeList(rec, "entities", decodeEntity); err != nil {
-		return nil, err
-	}
-	if touched.Relations, err = decodeList(rec, "relations", decodeRelation); err != nil {
-		return nil, err
-	}
-	return touched, nil
+	return touched, decodeElements(rec, touched)
 }
 
 func idSet[T any](xs []T, id func(T) string) map[string]bool {

@@ -34,7 +34,7 @@ func (s *Store) Existing(ctx context.Context, section string, ids []string) ([]s
 			if err != nil {
 				return nil, err
 			}
-			match, err := relationsWithIDs(v, "$ids")
+			match, err := relationsWithIDs(v, "$ids", len(ids))
 			if err != nil {
 				return nil, err
 			}

@@ -37,22 +37,37 @@ func export(ctx context.Context, tx neo4j.ManagedTransaction) (*store.Dataset, e
 // decodeDataset reads a record of property map lists named kinds, types,
 // sources, entities and relations.
 func decodeDataset(rec *neo4j.Record) (*store.Dataset, error) {
+	v, err := decodeVocabulary(rec)
+	if err != nil {
+		return nil, err
+	}
+	d := &store.Dataset{Vocabulary: *v}
+	return d, decodeElements(rec, d)
+}
+
+// decodeVocabulary reads the lists kinds and types of a record.
+func decodeVocabulary(rec *neo4j.Record) (*store.Vocabulary, error) {
 	var err error
-	d := &store.Dataset{}
-	if d.Vocabulary.EntityKinds, err = decodeList(rec, "kinds", decodeKind); err != nil {
+	v := &store.Vocabulary{}
+	if v.EntityKinds, err = decodeList(rec, "kinds", decodeKind); err != nil {
 		return nil, err
 	}
-	if d.Vocabulary.RelationTypes, err = decodeList(rec, "types", decodeType); err != nil {
+	if v.RelationTypes, err = decodeList(rec, "types", decodeType); err != nil {
 		return nil, err
 	}
+	return v, nil
+}
+
+// decodeElements reads the lists sources, entities and relations of a
+// record into d.
+func decodeElements(rec *neo4j.Record, d *store.Dataset) error {
+	var err error
 	if d.Sources, err = decodeList(rec, "sources", decodeSource); err != nil {
-		return nil, err
+		return err
 	}
 	if d.Entities, err = decodeList(rec, "entities", decodeEntity); err != nil {
-		return nil, err
+		return err
 	}
-	if d.Relations, err = decodeList(rec, "relations", decodeRelation); err != nil {
-		return nil, err
-	}
-	return d, nil
+	d.Relations, err = decodeList(rec, "relations", decodeRelation)
+	return err
 }

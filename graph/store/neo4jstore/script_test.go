@@ -3,11 +3,8 @@ package neo4jstore_test
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"kgraph/graph/export"
 	"kgraph/graph/store"
@@ -81,12 +78,6 @@ func encode(t *testing.T, f export.Format, d *store.Dataset) []byte {
 // aside) in a transaction of its own, as cypher-shell -f does.
 func runScript(t *testing.T, env neo4jtest.Env, script []byte) {
 	t.Helper()
-	ctx := context.Background()
-	driver, err := neo4j.NewDriverWithContext(env.URI, neo4j.BasicAuth(env.Username, env.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer driver.Close(ctx)
 	lines := bufio.NewScanner(bytes.NewReader(script))
 	lines.Buffer(nil, 1<<20)
 	n := 0
@@ -99,9 +90,7 @@ func runScript(t *testing.T, env neo4jtest.Env, script []byte) {
 		if !ok {
 			t.Fatalf("a statement that does not end its line: %s", line)
 		}
-		if _, err := neo4j.ExecuteQuery(ctx, driver, stmt, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(env.Database)); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
+		neo4jtest.Query(t, env, stmt, nil)
 		n++
 	}
 	if err := lines.Err(); err != nil {

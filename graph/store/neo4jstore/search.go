@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"strings"
 
@@ -31,70 +30,63 @@ func searchKeys(e *store.Entity) []string {
 	return out
 }
 
-// parseSearchKeys decodes searchKeys.
-func parseSearchKeys(list []any) ([]store.SearchKey, error) {
-	out := make([]store.SearchKey, len(list))
-	for i, item := range list {
-		s, _ := item.(string)
-		parts := strings.SplitN(s, ":", 3)
-		if len(parts) != 3 {
-			return nil, fmt.Errorf("search key %q is not lang:role:text", s)
-		}
-		out[i] = store.SearchKey{Lang: parts[0], Primary: parts[1] == "label", Text: parts[2]}
-	}
-	return out, nil
-}
-
-// searchQuery fetches the id and search keys of every entity the
-// full-text index finds, and nothing else of them: the index only narrows
-// the candidates, and store.RankSearch picks and orders the hits, as in
-// every store. The limit asks for all of them.
-const searchQuery = `
+// searchQuery is store.RankSearch in Cypher, over the candidates the
+// full-text index finds: each search key is scored as store.MatchScore
+// scores it (the whole name, its start, every query word as the start of
+// a distinct word of the name, taken greedily, in order or not; then the
+// language, label and length adjustments), an entity scores its best key,
+// and the best First entities come back, ties in id order. Only the hits
+// leave the database. TestSearchRanksAsTheEmbeddedStore holds this to
+// store.RankSearch.
+var searchQuery = `
 CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node
-RETURN collect([node.id, node.searchKeys]) AS candidates`
+UNWIND node.searchKeys AS searchKey
+WITH node, split(searchKey, ':') AS parts
+WITH node, parts[0] AS lang, parts[1] = 'label' AS primary, parts[2] AS key, split(parts[2], ' ') AS words
+WITH node, lang, primary, key,
+  reduce(st = {used: [], last: -1, ok: true, inOrder: true}, q IN $words |
+    CASE WHEN NOT st.ok THEN st ELSE
+      [f IN [head([i IN range(0, size(words) - 1) WHERE NOT i IN st.used AND words[i] STARTS WITH q])] |
+        CASE WHEN f IS NULL THEN {used: st.used, last: st.last, ok: false, inOrder: st.inOrder}
+        ELSE {used: st.used + f, last: f, ok: true, inOrder: st.inOrder AND f > st.last} END][0]
+    END) AS matched
+WITH node, lang, primary, key,
+  CASE WHEN key = $text THEN 1000
+       WHEN key STARTS WITH $text THEN 800
+       WHEN NOT matched.ok THEN 0
+       WHEN matched.inOrder THEN 600
+       ELSE 400 END AS base
+WHERE base > 0
+WITH node, max(base + CASE WHEN $lang <> '' AND lang = $lang THEN 50 ELSE 0 END + CASE WHEN primary THEN 20 ELSE 0 END
+               - CASE WHEN size(key) - size($text) > 19 THEN 19 ELSE size(key) - size($text) END) AS score
+ORDER BY score DESC, node.id
+LIMIT $first
+RETURN collect(` + entityMap("node") + `) AS hits`
 
-// Search implements store.Store: the candidates' keys in one query, the
-// hits in a second.
+// Search implements store.Store in one query.
 func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]*store.Entity, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
+	text := store.NormalizeText(q.Text)
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*store.Entity, error) {
 		rec, err := single(ctx, tx, searchQuery, map[string]any{
 			"index": searchIndex,
-			"query": luceneQuery(store.NormalizeText(q.Text)),
+			"query": luceneQuery(text),
 			"limit": math.MaxInt32,
+			"text":  text,
+			"words": strings.Fields(text),
+			"lang":  q.Lang,
+			"first": q.First,
 		})
 		if err != nil {
 			return nil, err
 		}
-		list, err := value[[]any](rec, "candidates")
+		hits, err := decodeList(rec, "hits", decodeEntity)
 		if err != nil {
 			return nil, err
 		}
-		candidates := make([]*store.Entity, len(list))
-		keys := make(map[*store.Entity][]store.SearchKey, len(list))
-		for i, item := range list {
-			pair, _ := item.([]any)
-			if len(pair) != 2 {
-				return nil, fmt.Errorf("search candidate %v is not [id, searchKeys]", item)
-			}
-			id, _ := pair[0].(string)
-			list, _ := pair[1].([]any)
-			candidates[i] = &store.Entity{ID: id}
-			if keys[candidates[i]], err = parseSearchKeys(list); err != nil {
-				return nil, err
-			}
-		}
-		hits := store.RankSearch(candidates, q, func(e *store.Entity) []store.SearchKey { return keys[e] })
-		if len(hits) == 0 {
-			return hits, nil
-		}
-		ids := make([]string, len(hits))
-		for i, e := range hits {
-			ids[i] = e.ID
-		}
-		return entities(ctx, tx, ids)
+		return pointers(hits), nil
 	})
 }
 

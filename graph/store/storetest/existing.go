@@ -12,6 +12,12 @@ func testExisting(t *testing.T, s store.Store) {
 	d := seeded(t, s)
 	kind, typ := d.Vocabulary.EntityKinds[0].ID, d.Vocabulary.RelationTypes[0].ID
 	src, ent, rel := d.Sources[0].ID, d.Entities[0].ID, d.Relations[0].ID
+	// Thousands of ids at once, as an import may ask about.
+	many := []string{}
+	for i := range 2500 {
+		many = append(many, fmt.Sprintf("no-such-relation-%d", i))
+	}
+	many = append(many, rel)
 	tests := []struct {
 		section string
 		ids     []string
@@ -23,15 +29,16 @@ func testExisting(t *testing.T, s store.Store) {
 		{store.SectionEntities, []string{"atlantis", ent, "croatia", ent}, []string{ent, "croatia"}},
 		// An entity id is not a relation id, nor the other way round.
 		{store.SectionRelations, []string{ent, rel, "no-such-relation"}, []string{rel}},
+		{store.SectionRelations, many, []string{rel}},
 		{store.SectionEntities, []string{rel}, []string{}},
 		{store.SectionEntities, nil, []string{}},
 	}
 	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%s %q", tt.section, tt.ids), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s %d ids", tt.section, len(tt.ids)), func(t *testing.T) {
 			got, err := s.Existing(ctx(), tt.section, tt.ids)
 			ok(t, err)
 			if got == nil || !reflect.DeepEqual(got, tt.want) {
-				t.Fatalf("Existing(%s, %q) = %#v, want %q", tt.section, tt.ids, got, tt.want)
+				t.Fatalf("Existing(%s, %.200q) = %#v, want %q", tt.section, tt.ids, got, tt.want)
 			}
 		})
 	}
