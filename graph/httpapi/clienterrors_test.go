@@ -210,3 +210,31 @@ func TestLogsHoldNoBodiesOrVariables(t *testing.T) {
 		t.Fatalf("the log does not give the refused query's code:\n%s", out)
 	}
 }
+
+// TestPlainRoutesAnswerCodedErrors checks that the routes outside GraphQL
+// refuse in the same way: JSON with a code, and Allow on a 405.
+func TestPlainRoutesAnswerCodedErrors(t *testing.T) {
+	srv := newServer(t)
+	for _, tt := range []struct {
+		method, path string
+		status       int
+		code, allow  string
+	}{
+		{"GET", "/nowhere", 404, "NOT_FOUND", ""},
+		{"POST", "/export/graph.json", 405, "METHOD_NOT_ALLOWED", "GET"},
+		{"DELETE", "/healthz", 405, "METHOD_NOT_ALLOWED", "GET"},
+		{"GET", "/export/graph.json?at=yesterday", 400, "INVALID", ""},
+	} {
+		req, _ := http.NewRequest(tt.method, srv.URL+tt.path, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body struct{ Error struct{ Code string } }
+		err = json.NewDecoder(resp.Body).Decode(&body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != tt.status || body.Error.Code != tt.code || !strings.Contains(resp.Header.Get("Allow"), tt.allow) {
+			t.Errorf("%s %s: %d %+v (Allow %q), %v; want %d %s", tt.method, tt.path, resp.StatusCode, body, resp.Header.Get("Allow"), err, tt.status, tt.code)
+		}
+	}
+}
