@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -66,16 +65,7 @@ func TestClientMistakesAreClientErrors(t *testing.T) {
 			if tt.contentType != "" {
 				req.Header.Set("Content-Type", tt.contentType)
 			}
-			resp, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer resp.Body.Close()
-			raw, _ := io.ReadAll(resp.Body)
-			var r gqlResponse
-			if err := json.Unmarshal(raw, &r); err != nil {
-				t.Fatalf("status %d, body %.300s", resp.StatusCode, raw)
-			}
+			resp, raw, r := send(t, req)
 			if resp.StatusCode < 400 || resp.StatusCode >= 500 || (tt.status != 0 && resp.StatusCode != tt.status) {
 				t.Errorf("status %d, want %d (a 4xx)", resp.StatusCode, tt.status)
 			}
@@ -133,15 +123,10 @@ func TestInternalErrorsShowOnlyARequestID(t *testing.T) {
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 
-	resp, err := http.Post(srv.URL+"/graphql", "application/json", strings.NewReader(`{"query": "{ entity(id: \"croatia\") { id } }"}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(`{"query": "{ entity(id: \"croatia\") { id } }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	resp, raw, r := send(t, req)
 	id := resp.Header.Get("X-Request-Id")
-	var r gqlResponse
-	_ = json.Unmarshal(raw, &r)
 	if id == "" || codeOf(r) != "INTERNAL" || !strings.Contains(r.Errors[0].Message, id) || r.Errors[0].Extensions["requestId"] != id {
 		t.Fatalf("request id %q, response %s", id, raw)
 	}

@@ -29,7 +29,17 @@ func newLimitedServer(t *testing.T, l httpapi.Limits) *httptest.Server {
 // post sends a raw body to /graphql and returns the status and the decoded response.
 func post(t *testing.T, srv *httptest.Server, body string) (int, gqlResponse) {
 	t.Helper()
-	resp, err := http.Post(srv.URL+"/graphql", "application/json", strings.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	resp, _, out := send(t, req)
+	return resp.StatusCode, out
+}
+
+// send sends a request that must be answered with a GraphQL response, and
+// returns the response, its body and the body decoded.
+func send(t *testing.T, req *http.Request) (*http.Response, []byte, gqlResponse) {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +49,7 @@ func post(t *testing.T, srv *httptest.Server, body string) (int, gqlResponse) {
 	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatalf("status %d, undecodable body %.300s", resp.StatusCode, raw)
 	}
-	return resp.StatusCode, out
+	return resp, raw, out
 }
 
 func postQuery(t *testing.T, srv *httptest.Server, q string) (int, gqlResponse) {
