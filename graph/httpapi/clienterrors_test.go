@@ -114,12 +114,29 @@ func (failingStore) Entities(context.Context, []string) ([]*store.Entity, error)
 	return nil, errors.New(storeSecret)
 }
 
-// TestInternalErrorsShowOnlyARequestID checks that a fault of the server
-// shows the client a generic message with the request's id, and is logged
-// once, with its detail and that id.
+// panickingStore panics on every lookup of entities, as a bug would.
+type panickingStore struct{ store.Store }
+
+func (panickingStore) Entities(context.Context, []string) ([]*store.Entity, error) {
+	panic(storeSecret)
+}
+
+func (panickingStore) Entity(context.Context, string) (*store.Entity, error) {
+	panic(storeSecret)
+}
+
+// TestInternalErrorsShowOnlyARequestID checks that a fault of the server,
+// an error or a panic, shows the client a generic message with the
+// request's id, and is logged once, with its detail and that id.
 func TestInternalErrorsShowOnlyARequestID(t *testing.T) {
+	for name, s := range map[string]store.Store{"error": failingStore{seededStore(t)}, "panic": panickingStore{seededStore(t)}} {
+		t.Run(name, func(t *testing.T) { internalErrorShowsOnlyARequestID(t, s) })
+	}
+}
+
+func internalErrorShowsOnlyARequestID(t *testing.T, s store.Store) {
 	var logs bytes.Buffer
-	h := httpapi.NewHandler(httpapi.Config{Store: failingStore{seededStore(t)}, Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	h := httpapi.NewHandler(httpapi.Config{Store: s, Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 
