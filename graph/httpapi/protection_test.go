@@ -179,11 +179,14 @@ func TestTrustedDocuments(t *testing.T) {
 	if status, r := post(t, srv, unknown); status < 400 || codeOf(r) != "PERSISTED_QUERY_NOT_FOUND" {
 		t.Fatalf("unknown hash: %d %+v", status, r.Errors)
 	}
-	// An ad hoc query sent with its own hash is not registered either.
+	// An ad hoc query sent with its own hash is not remembered either.
 	adHoc := `{ entity(id: "serbia") { id } }`
 	withHash, _ := json.Marshal(map[string]any{"query": adHoc, "extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": sha(adHoc)}}})
-	if status, r := post(t, srv, string(withHash)); status < 400 || codeOf(r) != "PERSISTED_QUERY_NOT_FOUND" {
+	if status, r := post(t, srv, string(withHash)); status < 400 || codeOf(r) != "OPERATION_NOT_TRUSTED" {
 		t.Fatalf("ad hoc query with its hash: %d %+v", status, r.Errors)
+	}
+	if status, r := post(t, srv, `{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "`+sha(adHoc)+`"}}}`); status < 400 || codeOf(r) != "PERSISTED_QUERY_NOT_FOUND" {
+		t.Fatalf("ad hoc query's hash after it was sent: %d %+v", status, r.Errors)
 	}
 
 	stale, _ := json.Marshal(map[string]string{sha("old text"): trusted})
