@@ -69,7 +69,7 @@ func NewHandler(cfg Config) http.Handler {
 	cfg.Store = observe.Store(cfg.Store, observe.StoreOptions{Metrics: cfg.Metrics, Tracer: cfg.Tracer, Readiness: cfg.Readiness})
 	mux := http.NewServeMux()
 	addRoutes(mux, cfg)
-	var h http.Handler = identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.RateLimit, compress(allowCrossOrigin(cfg.AllowedOrigins, mux)))))))
+	var h http.Handler = identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.RateLimit, compress(allowCrossOrigin(cfg.AllowedOrigins, routeErrors(mux))))))))
 	if cfg.Tracer != nil {
 		h = observe.JoinTrace(h)
 	}
