@@ -46,8 +46,10 @@ func costlyQuery(n int) string {
 }
 
 // TestQueryPastItsDeadlineTimesOut sends a query whose work takes seconds
-// to a server whose deadline is 200 ms: the answer must come within a
-// second of the deadline, coded TIMEOUT, and the timeout be counted.
+// (about 12 s of CPU) to a server whose deadline is 200 ms: the answer must
+// come soon after the deadline, coded TIMEOUT, and the timeout be counted.
+// On an idle machine it comes 0.2-0.3 s after the deadline; the bound, 2 s,
+// leaves room for a busy shared one and still fails when the work runs on.
 func TestQueryPastItsDeadlineTimesOut(t *testing.T) {
 	const deadline = 200 * time.Millisecond
 	m := observe.NewMetrics()
@@ -57,8 +59,8 @@ func TestQueryPastItsDeadlineTimesOut(t *testing.T) {
 	r := query(t, srv, costlyQuery(300), nil)
 	took := time.Since(start)
 	t.Logf("answered in %s with %d errors", took, len(r.Errors))
-	if took > deadline+time.Second {
-		t.Errorf("answered %s after the request started, more than a second past its %s deadline", took, deadline)
+	if took > deadline+2*time.Second {
+		t.Errorf("answered %s after the request started, more than 2 s past its %s deadline", took, deadline)
 	}
 	if len(r.Errors) == 0 {
 		t.Fatalf("no error after %s: the query ran to completion", took)
