@@ -168,6 +168,14 @@ func TestNeo4jLostUnderLoad(t *testing.T) {
 	cutAt := time.Now()
 	waitStatus(t, base+"/readyz", http.StatusServiceUnavailable, 10*time.Second, logs)
 	outageSeen := time.Now()
+	// The load's workers may all be waiting on requests in flight: ask
+	// directly that new requests are refused, and at once.
+	direct := &load{base: base, client: http.DefaultClient}
+	for range 5 {
+		if o := direct.send(); o.status != http.StatusServiceUnavailable || o.code != "UNAVAILABLE" || o.took > 200*time.Millisecond {
+			t.Errorf("a request during the outage: status %d, code %q, after %s; want 503 UNAVAILABLE at once", o.status, o.code, o.took)
+		}
+	}
 	time.Sleep(time.Second)
 	if got := observetest.Scrape(t, base, "kgraph_store_ready"); got != 0 {
 		t.Errorf("kgraph_store_ready = %v during the outage", got)
@@ -195,13 +203,9 @@ func TestNeo4jLostUnderLoad(t *testing.T) {
 			t.Errorf("%s = %v after the recovery, with no request running, want %v", series, v, want)
 		}
 	}
-	if v := observetest.Scrape(t, base, `kgraph_store_call_duration_seconds_count{method="Entities",outcome="UNAVAILABLE"}`) +
-		observetest.Scrape(t, base, `kgraph_store_call_duration_seconds_count{method="RelationsOf",outcome="UNAVAILABLE"}`); v <= -2 {
-		t.Errorf("no store call failed as UNAVAILABLE in the metrics, though the link was cut under load")
-	}
 	t.Logf("outage seen %s after the cut; /readyz 200 %s and a query answered %s after the restore; %d requests", outageSeen.Sub(cutAt), back, firstAnswer, len(got))
 
-	var ok, refused, afterRecovery int
+	var ok, afterRecovery int
 	for _, o := range got {
 		switch {
 		case o.err != nil:
@@ -214,7 +218,6 @@ func TestNeo4jLostUnderLoad(t *testing.T) {
 				afterRecovery++
 			}
 		case o.status == http.StatusServiceUnavailable && o.code == "UNAVAILABLE":
-			refused++
 			if o.start.After(outageSeen) && o.start.Before(restoredAt) && o.took > 200*time.Millisecond {
 				t.Errorf("a request during the outage took %s to be refused: not fast", o.took)
 			}
@@ -225,8 +228,8 @@ func TestNeo4jLostUnderLoad(t *testing.T) {
 			t.Errorf("request got status %d, code %q", o.status, o.code)
 		}
 	}
-	if ok == 0 || refused == 0 || afterRecovery == 0 {
-		t.Errorf("%d answered, %d refused, %d answered after the recovery: want some of each", ok, refused, afterRecovery)
+	if ok == 0 || afterRecovery == 0 {
+		t.Errorf("%d answered, %d of them after the recovery: want some of each", ok, afterRecovery)
 	}
 	if err := stop(); err != nil {
 		t.Fatalf("run after shutdown: %v", err)
@@ -253,14 +256,22 @@ func TestBlackHoledNeo4j(t *testing.T) {
 	lk, base, logs, stop := startBehindLink(t, deadline)
 	lk.blackHole()
 
+	holed := time.Now()
 	l := startLoad(base, 3)
 	waitStatus(t, base+"/readyz", http.StatusServiceUnavailable, 15*time.Second, logs)
-	time.Sleep(500 * time.Millisecond)
+	direct := &load{base: base, client: http.DefaultClient}
+	for range 5 {
+		if o := direct.send(); o.status != http.StatusServiceUnavailable || o.code != "UNAVAILABLE" || o.took > 200*time.Millisecond {
+			t.Errorf("a request once the probe found the outage: status %d, code %q, after %s; want 503 UNAVAILABLE at once", o.status, o.code, o.took)
+		}
+	}
+	// Let the requests caught in the black hole reach their deadline.
+	time.Sleep(time.Until(holed.Add(deadline + 500*time.Millisecond)))
 	lk.restore()
 	waitStatus(t, base+"/readyz", http.StatusOK, 15*time.Second, logs)
 	got := l.stop()
 
-	var timedOut, refused int
+	var timedOut int
 	for _, o := range got {
 		switch {
 		case o.err != nil:
@@ -269,15 +280,13 @@ func TestBlackHoledNeo4j(t *testing.T) {
 			t.Errorf("request took %s, past its %s deadline (status %d, code %q)", o.took, deadline, o.status, o.code)
 		case o.code == "TIMEOUT":
 			timedOut++
-		case o.status == http.StatusServiceUnavailable && o.code == "UNAVAILABLE":
-			refused++
 		case o.code == "" || o.code == "UNAVAILABLE":
 		default:
 			t.Errorf("request got status %d, code %q", o.status, o.code)
 		}
 	}
-	if timedOut == 0 || refused == 0 {
-		t.Errorf("%d timed out, %d refused of %d: want queries ended by their deadline, then refused at once", timedOut, refused, len(got))
+	if timedOut == 0 {
+		t.Errorf("none of %d requests timed out: want those caught in the black hole ended by their deadline", len(got))
 	}
 	if err := stop(); err != nil {
 		t.Fatal(err)

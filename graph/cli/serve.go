@@ -17,7 +17,8 @@ import (
 )
 
 // serve runs the HTTP server until ctx is cancelled, then shuts it down
-// gracefully: requests under way get shutdownGrace to finish.
+// gracefully: requests under way get the shutdown grace (longer than the
+// request deadline) to finish.
 func serve(ctx context.Context, env *Env, args []string) error {
 	var cfg config
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
@@ -133,11 +134,6 @@ func prepare(ctx context.Context, s store.Store, seedEmpty bool, logger *slog.Lo
 		}
 		return err
 	}
-	started := func() {
-		ready.Started()
-		logger.Info("store ready")
-		ready.Probe(ctx, s.Ping, observe.DefaultProbeSchedule)
-	}
 	err := try()
 	if err == nil {
 		ready.Started()
@@ -155,7 +151,9 @@ func prepare(ctx context.Context, s store.Store, seedEmpty bool, logger *slog.Lo
 			}
 			backoff = min(backoff*2, 10*time.Second)
 		}
-		started()
+		ready.Started()
+		logger.Info("store ready")
+		ready.Probe(ctx, s.Ping, observe.DefaultProbeSchedule)
 	}()
 }
 

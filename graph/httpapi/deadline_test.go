@@ -1,10 +1,12 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -29,10 +31,10 @@ func (endlessPaths) ShortestPath(ctx context.Context, q store.PathQuery) (*store
 
 // newSlowServer serves the seed, with paths that never finish, under the
 // given deadline.
-func newSlowServer(t *testing.T, deadline time.Duration, m *observe.Metrics) *httptest.Server {
+func newSlowServer(t *testing.T, deadline time.Duration, m *observe.Metrics, logs io.Writer) *httptest.Server {
 	t.Helper()
 	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{
-		Store: endlessPaths{memstoretest.Seeded(t)}, Deadline: deadline, Metrics: m, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Store: endlessPaths{memstoretest.Seeded(t)}, Deadline: deadline, Metrics: m, Logger: slog.New(slog.NewTextHandler(logs, nil)),
 	}))
 	t.Cleanup(srv.Close)
 	return srv
@@ -44,7 +46,8 @@ func newSlowServer(t *testing.T, deadline time.Duration, m *observe.Metrics) *ht
 func TestQueryPastItsDeadlineTimesOut(t *testing.T) {
 	const deadline = 200 * time.Millisecond
 	m := observe.NewMetrics()
-	srv := newSlowServer(t, deadline, m)
+	var logs syncBuffer
+	srv := newSlowServer(t, deadline, m, &logs)
 
 	start := time.Now()
 	r := query(t, srv, `{ a: shortestPath(from: "croatia", to: "soviet-union") { length } b: shortestPath(from: "serbia", to: "soviet-union") { length } }`, nil)
@@ -70,6 +73,12 @@ func TestQueryPastItsDeadlineTimesOut(t *testing.T) {
 	data(t, srv, `{ entity(id: "croatia") { id } }`, nil, &d)
 	if d.Entity.ID != "croatia" {
 		t.Fatalf("after a timeout: %+v", d)
+	}
+
+	// A timeout is the client's to act on, not an internal error to log.
+	srv.Close() // waits for the handlers, the last log lines written
+	if strings.Contains(logs.String(), "level=ERROR") {
+		t.Errorf("a timeout was logged as an error:\n%.2000s", logs.String())
 	}
 }
 
@@ -125,4 +134,23 @@ func (c *expiresAfterChecks) Err() error {
 		return nil
 	}
 	return context.DeadlineExceeded
+}
+
+// syncBuffer is a bytes.Buffer that the server's handlers and the test may
+// use at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -14,28 +13,11 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 )
 
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // TestReadinessFollowsTheStore walks a Readiness through start, outage and
 // recovery: store calls move it only once started, each change is logged
 // (WARN, then INFO) and shown by the gauge.
 func TestReadinessFollowsTheStore(t *testing.T) {
-	var logs lockedBuffer
+	var logs bytes.Buffer // one goroutine writes and reads it
 	m := NewMetrics()
 	r := NewReadiness(slog.New(slog.NewTextHandler(&logs, nil)), m)
 	gauge := func() float64 { return testutil.ToFloat64(m.ready) }

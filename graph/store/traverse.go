@@ -143,7 +143,7 @@ func checkEvery(ctx context.Context, i int) error {
 	return ContextError(ctx)
 }
 
-const checkInterval = 256
+const checkInterval = 64
 
 func hasKey[K comparable, V any](m map[K]V, k K) bool {
 	_, ok := m[k]

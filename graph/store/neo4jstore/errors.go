@@ -67,7 +67,13 @@ func unavailable(err error) bool {
 // driver gave up waiting, or Neo4j stopped the transaction at the timeout
 // that run gave it from that deadline. A slow query is not an outage.
 func timedOut(err error) bool {
-	var db *neo4j.Neo4jError
+	var (
+		db   *neo4j.Neo4jError
+		conn *neo4j.ConnectivityError
+	)
+	if errors.As(err, &conn) {
+		err = conn.Inner // which the driver's error does not unwrap
+	}
 	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) ||
 		errors.As(err, &db) && strings.HasPrefix(db.Code, "Neo.ClientError.Transaction.TransactionTimedOut")
 }
