@@ -16,7 +16,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -112,7 +111,7 @@ func compare(o options, relations int, command string, log io.Writer) error {
 	}
 	setup.Args = args
 	datasetFile := filepath.Join(o.workDir, "dataset.json")
-	if err := writeJSON(datasetFile, d); err != nil {
+	if err := storetest.WriteDataset(datasetFile, d); err != nil {
 		return err
 	}
 	d = nil
@@ -237,18 +236,6 @@ func emptyDatabase(ctx context.Context, driver neo4j.DriverWithContext, db strin
 	}
 	_, err = res.Consume(ctx)
 	return err
-}
-
-func writeJSON(path string, v any) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := json.NewEncoder(f).Encode(v); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 func writeFile(path string, write func(io.Writer)) error {
