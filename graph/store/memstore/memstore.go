@@ -168,13 +168,6 @@ func (s *Store) relationsOf(ids []string, f store.RelationFilter) map[string][]*
 	return out
 }
 
-// adjacency serves the shared traversals from memory; the caller holds the read lock.
-func (s *Store) adjacency(f store.RelationFilter) store.Adjacency {
-	return func(ctx context.Context, ids []string) (map[string][]*store.Relation, error) {
-		return s.relationsOf(ids, f), ctx.Err()
-	}
-}
-
 // Neighborhood implements store.Store.
 func (s *Store) Neighborhood(ctx context.Context, q store.NeighborhoodQuery) (*store.Subgraph, error) {
 	s.mu.RLock()
@@ -185,7 +178,7 @@ func (s *Store) Neighborhood(ctx context.Context, q store.NeighborhoodQuery) (*s
 	if err := s.mustExist(q.ID); err != nil {
 		return nil, err
 	}
-	ids, rels, truncated, err := store.NeighborhoodIDs(ctx, q, s.adjacency(q.Filter()))
+	ids, rels, truncated, err := s.neighborhood(ctx, q)
 	if err != nil {
 		return nil, err
 	}

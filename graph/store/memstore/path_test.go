@@ -48,6 +48,14 @@ func TestTwoEndedSearchFindsTheCanonicalPath(t *testing.T) {
 	}
 }
 
+// adjacency serves the traversals every store shares from memory, as the
+// reference the embedded traversals are checked against.
+func (s *Store) adjacency(f store.RelationFilter) store.Adjacency {
+	return func(ctx context.Context, ids []string) (map[string][]*store.Relation, error) {
+		return s.relationsOf(ids, f), ctx.Err()
+	}
+}
+
 // syntheticStore is a store in a temporary file holding storetest.Synthetic(n, degree).
 func syntheticStore(t *testing.T, n, degree int) (*Store, *store.Dataset) {
 	t.Helper()
