@@ -19,7 +19,7 @@ func (s *Store) index(d *store.Dataset) {
 	s.dates = map[store.PartialDate]*store.PartialDate{}
 	s.citations = map[store.Citation][]store.Citation{}
 	s.names = nameIndex{}
-	s.keys = make(map[string][]store.SearchKey, len(d.Entities))
+	s.keys = make(map[string]packedKeys, len(d.Entities))
 	s.touching = map[string][]*store.Relation{}
 	s.entities, s.relations = nil, nil
 	s.update(d)
@@ -39,12 +39,13 @@ func (s *Store) update(d *store.Dataset) {
 		e := &d.Entities[i]
 		entities[i] = e
 		if old := s.byID[e.ID]; old != nil {
-			s.names.remove(old, s.keys[old.ID])
+			s.names.remove(old, s.keys[old.ID].unpack())
 		}
 		e.Sources = s.sharedCitations(e.Sources)
 		s.byID[e.ID] = e
-		s.keys[e.ID] = store.SearchKeys(e)
-		s.names.add(e, s.keys[e.ID])
+		keys := store.SearchKeys(e)
+		s.keys[e.ID] = packKeys(keys)
+		s.names.add(e, keys)
 	}
 	s.entities = mergeByID(s.entities, entities, entityID)
 

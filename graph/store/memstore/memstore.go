@@ -28,7 +28,7 @@ type Store struct {
 	dates     map[store.PartialDate]*store.PartialDate
 	citations map[store.Citation][]store.Citation
 	touching  map[string][]*store.Relation // entity id -> its relations, in id order
-	keys      map[string][]store.SearchKey // id -> normalized names
+	keys      map[string]packedKeys        // id -> normalized names
 	names     nameIndex                    // what searches look up
 }
 
@@ -114,7 +114,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]*store.Entit
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return store.RankSearch(s.names.candidates(words[0], s.entities), q, func(e *store.Entity) []store.SearchKey { return s.keys[e.ID] }), nil
+	return store.RankSearch(s.names.candidates(words[0], s.entities), q, func(e *store.Entity) []store.SearchKey { return s.keys[e.ID].unpack() }), nil
 }
 
 // ListRelations implements store.Store.
