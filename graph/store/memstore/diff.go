@@ -48,8 +48,8 @@ func (s *Store) stored(section, id string) (any, bool) {
 			x = e
 		}
 	case store.SectionRelations:
-		if r := s.relation(id); r != nil {
-			x = r
+		if n, ok := s.findRelation(id); ok {
+			x = s.relation(n)
 		}
 	}
 	return x, x != nil

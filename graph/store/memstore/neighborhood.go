@@ -22,11 +22,11 @@ func (s *Store) neighborhood(ctx context.Context, q store.NeighborhoodQuery) ([]
 		}
 		var next []string
 		for _, u := range frontier {
-			for _, r := range s.touching[u] {
-				if !f.Touches(r, u, &s.vocab) {
+			for _, n := range s.touching[u] {
+				if !s.touches(&f, n, u) {
 					continue
 				}
-				if v := r.Other(u); !hasKey(dist, v) {
+				if v := s.other(n, u); !hasKey(dist, v) {
 					dist[v] = level + 1
 					next = append(next, v)
 				}
@@ -46,23 +46,23 @@ func (s *Store) neighborhood(ctx context.Context, q store.NeighborhoodQuery) ([]
 	// The relations followed from an entity fewer than Depth hops away
 	// whose both ends are kept; one seen from both ends is taken from its
 	// subject's side.
-	var rels []*store.Relation
+	var rels []relNum
 	for _, u := range order {
 		if dist[u] >= q.Depth {
 			continue
 		}
-		for _, r := range s.touching[u] {
-			if !f.Touches(r, u, &s.vocab) {
+		for _, n := range s.touching[u] {
+			if !s.touches(&f, n, u) {
 				continue
 			}
-			d, kept := dist[r.Other(u)]
-			if kept && (d >= q.Depth || r.FromID == u) {
-				rels = append(rels, r)
+			d, kept := dist[s.other(n, u)]
+			if kept && (d >= q.Depth || s.rels[n].from.ID == u) {
+				rels = append(rels, n)
 			}
 		}
 	}
-	sort.Slice(rels, func(i, j int) bool { return rels[i].ID < rels[j].ID })
-	return order, rels, truncated, nil
+	sort.Slice(rels, func(i, j int) bool { return s.rels[rels[i]].id < s.rels[rels[j]].id })
+	return order, s.relationsByNum(rels), truncated, nil
 }
 
 func hasKey[K comparable, V any](m map[K]V, k K) bool {
