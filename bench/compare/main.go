@@ -154,7 +154,7 @@ func compare(o options, relations int, command string, log io.Writer) error {
 
 	step("starting the servers")
 	var procs processes
-	defer procs.stopAll()
+	defer func() { procs.stopAll() }() // the servers started by then, not now
 	ports, err := freePorts(4)
 	if err != nil {
 		return err
@@ -204,6 +204,7 @@ func compare(o options, relations int, command string, log io.Writer) error {
 	res := runRounds(systems, args, o.plan, log)
 	setup.Finished, setup.LoadEnd = time.Now(), loadAverage()
 
+	setup.ScaleTable = scaleTable(filepath.Join(filepath.Dir(o.out), "scale.md"))
 	chart := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + ".svg"
 	if err := writeFile(chart, func(w io.Writer) { writeChart(w, systems, res) }); err != nil {
 		return err
@@ -213,6 +214,21 @@ func compare(o options, relations int, command string, log io.Writer) error {
 	}
 	step("wrote %s and %s", o.out, chart)
 	return nil
+}
+
+// scaleTable is the table lines of bench/scale's report at path, if any.
+func scaleTable(path string) []string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var table []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "|") {
+			table = append(table, line)
+		}
+	}
+	return table
 }
 
 func neo4jVersion(ctx context.Context, driver neo4j.DriverWithContext, db string) (string, error) {

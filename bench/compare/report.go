@@ -22,6 +22,7 @@ type Setup struct {
 	Plan              Plan
 	Neo4jVersion      string
 	NodeVersion       string
+	ScaleTable        []string // the table of scale.md, when there is one
 	LoadStart         string
 	LoadEnd           string
 	NeoImport         time.Duration
