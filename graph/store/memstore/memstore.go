@@ -141,7 +141,7 @@ func (s *Store) ListRelations(ctx context.Context, q store.RelationQuery) (*stor
 	var matching []relNum
 	var v store.Relation
 	for _, n := range candidates {
-		if s.view(n, &v); q.Matches(&v) {
+		if s.filterView(n, &v); q.Matches(&v) {
 			matching = append(matching, n)
 		}
 	}
@@ -167,7 +167,7 @@ func (s *Store) relationsOf(ids []string, f store.RelationFilter) map[string][]*
 	var v store.Relation
 	for _, id := range ids {
 		for _, n := range s.touching[id] {
-			if s.view(n, &v); f.Touches(&v, id, &s.vocab) {
+			if s.filterView(n, &v); f.Touches(&v, id, &s.vocab) {
 				out[id] = append(out[id], s.relation(n))
 			}
 		}
@@ -178,7 +178,7 @@ func (s *Store) relationsOf(ids []string, f store.RelationFilter) map[string][]*
 // touches reports whether relation n passes f as a relation of the entity id.
 func (s *Store) touches(f *store.RelationFilter, n relNum, id string) bool {
 	var v store.Relation
-	s.view(n, &v)
+	s.filterView(n, &v)
 	return f.Touches(&v, id, &s.vocab)
 }
 
@@ -233,7 +233,7 @@ func (s *Store) Timeline(ctx context.Context, q store.TimelineQuery) ([]*store.R
 	out := []*store.Relation{}
 	var v store.Relation
 	for _, n := range candidates {
-		if s.view(n, &v); q.Matches(&v) {
+		if s.filterView(n, &v); q.Matches(&v) {
 			out = append(out, s.relation(n))
 		}
 	}

@@ -33,13 +33,19 @@ type relExtra struct {
 // (queries return copies), so Apply changes them in place.
 type relNum = int32
 
-// view fills v with relation n's fields, sharing the store's values:
-// for filters, on a v that does not leave the caller's stack.
+// view fills v with relation n's fields, sharing the store's values.
 func (s *Store) view(n relNum, v *store.Relation) {
+	s.filterView(n, v)
+	x := &s.extras[s.rels[n].extra]
+	v.Sources, v.Descriptions = x.sources, x.descriptions
+}
+
+// filterView fills v with what the rules of package store filter
+// relations on (all but sources and descriptions), on a v that does not
+// leave the caller's stack: filters read no more than they need.
+func (s *Store) filterView(n relNum, v *store.Relation) {
 	r := &s.rels[n]
-	x := &s.extras[r.extra]
-	*v = store.Relation{ID: r.id, Type: r.typ, FromID: r.from.ID, ToID: r.to.ID, Start: r.start, End: r.end,
-		Sources: x.sources, Descriptions: x.descriptions}
+	v.ID, v.Type, v.FromID, v.ToID, v.Start, v.End = r.id, r.typ, r.from.ID, r.to.ID, r.start, r.end
 }
 
 // relation returns relation n as a new store.Relation for a caller to keep.
