@@ -24,7 +24,7 @@ func TestCypherString(t *testing.T) {
 
 func TestCypherName(t *testing.T) {
 	for in, want := range map[string]string{
-		"SIGNED": "SIGNED", "label_en": "label_en", "label_sr-Latn": "`label_sr-Latn`", "a`b": "`a``b`",
+		"SIGNED": "SIGNED", "name_en": "name_en", "name_sr-Latn": "`name_sr-Latn`", "a`b": "`a``b`",
 	} {
 		if got := cypherName(in); got != want {
 			t.Errorf("cypherName(%q) = %s, want %s", in, got, want)
@@ -41,11 +41,13 @@ func TestCypherScript(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"CREATE CONSTRAINT kgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;",
-		`MERGE (n:Entity {id: 'pact'}) SET n = {id: 'pact', kind: 'agreement', label_en: 'Tom & "Jerry\'s" <treaty> \\ back', description_en: 'Line one\nline two\ttabbed', start: '1955-06', start_first: 19550601};`,
+		"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;",
+		"CREATE CONSTRAINT `relation_id_SIGNED` IF NOT EXISTS FOR ()-[r:`SIGNED`]-() REQUIRE r.id IS UNIQUE;",
+		`WITH {id: 'pact', description_en: 'Line one\nline two\ttabbed', kind: 'agreement', name: 'Tom & "Jerry\'s" <treaty> \\ back', name_en: 'Tom & "Jerry\'s" <treaty> \\ back', searchKeys: ['en:label:tom jery s treaty back'], searchText: 'tom jery s treaty back', start: '1955-06', startFirst: date('1955-06-01'), startLast: date('1955-06-30'), startPrecision: 'month'} AS row MERGE (n:Entity {id: row.id}) SET n = row;`,
 		`aliases_en: ['USSR', 'Soviet Russia']`,
-		`MATCH (a:Entity {id: 'yugoslavia'}), (b:Entity {id: 'ussr'}) MERGE (a)-[r:BROKE_RELATIONS {id: 'break-1949'}]->(b) SET r = {id: 'break-1949', start: '1949', start_first: 19490101, end: '1949', end_last: 19491231, description_en: 'The \'split\'', description_ar: 'قطيعة', sources: ['article:3:1']};`,
-		`MERGE (n:RelationType {id: 'BROKE_RELATIONS'}) SET n = {id: 'BROKE_RELATIONS', label_en: 'broke off relations with', inverse_label_en: 'broke off relations with', symmetric: true};`,
+		`sources: ['article:3:1']`,
+		"WITH {from: 'ussr', props: {id: 'ussr-signed-pact', end: '1955-06', endFirst: date('1955-06-01'), endLast: date('1955-06-30'), endPrecision: 'month', sources: ['article'], start: '1955-06', startFirst: date('1955-06-01'), startLast: date('1955-06-30'), startPrecision: 'month'}, to: 'pact'} AS row MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to}) MERGE (a)-[r:`SIGNED` {id: row.props.id}]->(b) SET r = row.props;",
+		`WITH {id: 'BROKE_RELATIONS', inverseName_en: 'broke off relations with', name: 'broke off relations with', name_en: 'broke off relations with', symmetric: true} AS row MERGE (t:RelationType {id: row.id}) SET t = row;`,
 	} {
 		if !strings.Contains(script, want) {
 			t.Errorf("the script lacks\n%s\n--- script:\n%s", want, script)

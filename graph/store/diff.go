@@ -14,6 +14,16 @@ const (
 	SectionRelations     = "relations"
 )
 
+// CheckSection returns EINVALID unless section names a section of a dataset.
+func CheckSection(section string) error {
+	switch section {
+	case SectionEntityKinds, SectionRelationTypes, SectionSources, SectionEntities, SectionRelations:
+		return nil
+	}
+	return Errorf(EINVALID, "unknown section %q; the sections are %s, %s, %s, %s and %s", section,
+		SectionEntityKinds, SectionRelationTypes, SectionSources, SectionEntities, SectionRelations)
+}
+
 // Stored looks up the stored element of a section by id, for DiffAgainst;
 // ok is false when the id is new.
 type Stored func(section, id string) (element any, ok bool)

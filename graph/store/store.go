@@ -56,6 +56,14 @@ type Store interface {
 	// chronological order (see TimelineOrder). ENOTFOUND for an unknown entity.
 	Timeline(ctx context.Context, q TimelineQuery) ([]*Relation, error)
 
+	// Existing returns those of ids that name an element the store holds
+	// in the section (SectionEntityKinds, SectionRelationTypes,
+	// SectionSources, SectionEntities or SectionRelations), in the order
+	// given, each once; never nil. It reads only those elements, so that an
+	// import can check a file against a large graph without reading all of
+	// it. EINVALID for any other section.
+	Existing(ctx context.Context, section string, ids []string) ([]string, error)
+
 	// Export returns the whole graph, every section in id order.
 	Export(ctx context.Context) (*Dataset, error)
 

@@ -1,6 +1,8 @@
 package memstore
 
 import (
+	"context"
+
 	"kgraph/graph/store"
 )
 
@@ -62,4 +64,22 @@ func (s *Store) known() store.Known {
 		Entity:     func(id string) bool { return s.byID[id] != nil },
 		Source:     func(id string) bool { return s.sources[id] != nil },
 	}
+}
+
+// Existing implements store.Store.
+func (s *Store) Existing(ctx context.Context, section string, ids []string) ([]string, error) {
+	if err := store.CheckSection(section); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := []string{}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := s.stored(section, id); ok && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out, ctx.Err()
 }

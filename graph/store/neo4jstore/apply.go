@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -42,20 +43,50 @@ func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOpt
 	})
 }
 
-// touchedQuery reads, in one query, what applying a dataset depends on:
-// the vocabulary, and the stored sources, entities and relations whose ids
-// the dataset gives or refers to. Nothing else of the graph is read, so an
-// import in many batches does not read the whole graph for each. Relations
-// are found by id across all types, in one scan, and only when there are
-// relations to look for.
-var touchedQuery = fmt.Sprintf(`
-CALL { MATCH (k:EntityKind) WITH k ORDER BY k.id RETURN collect(properties(k)) AS kinds }
-CALL { MATCH (t:RelationType) WITH t ORDER BY t.id RETURN collect(properties(t)) AS types }
+// touchedQuery reads what applying a dataset depends on beside the
+// vocabulary: the stored sources, entities and relations whose ids the
+// dataset gives or refers to. Nothing else of the graph is read, so an
+// import in many batches does not read the whole graph for each.
+// Relations are found through their types' id indexes (relationsWithIDs).
+func touchedQuery(v *store.Vocabulary, relationIDs int) (string, error) {
+	relations, err := relationsWithIDs(v, "$relations", relationIDs)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf(`
 CALL { MATCH (d:SourceDocument) WHERE d.id IN $sources RETURN collect(properties(d)) AS sources }
-CALL { MATCH (n:Entity) WHERE n.id IN $entities RETURN collect(properties(n)) AS entities }
-CALL { WITH $relations AS ids WHERE size(ids) > 0
-       MATCH ()-[r]->() WHERE r.id IN ids RETURN collect(%s) AS found }
-RETURN kinds, types, sources, entities, coalesce(found, []) AS relations`, relationMap("r"))
+CALL { MATCH (n:Entity) WHERE n.id IN $entities RETURN collect(%[2]s) AS entities }
+CALL { %[3]s RETURN collect(%[1]s) AS relations }
+RETURN sources, entities, relations`, relationMap("r"), entityMap("n"), relations), nil
+}
+
+// seekLimit is the most relation ids looked up through the id indexes;
+// for more, one scan of every relationship is faster (a relationship index
+// seek costs about as much as scanning a few hundred relationships).
+const seekLimit = 2000
+
+// relationsWithIDs returns a subquery that gives, as r, the relationships
+// whose ids are among the n ids of the list parameter param: a UNION of
+// one index lookup per relation type of v, since an index on relationships
+// covers one type, or for more than seekLimit ids one scan. Without ids or
+// types it gives no row.
+func relationsWithIDs(v *store.Vocabulary, param string, n int) (string, error) {
+	if n == 0 || len(v.RelationTypes) == 0 {
+		return "CALL { RETURN null AS r } WITH r WHERE r IS NOT NULL", nil
+	}
+	if n > seekLimit {
+		return fmt.Sprintf("MATCH ()-[r]->() WHERE r.id IN %s", param), nil
+	}
+	var branches []string
+	for _, t := range v.RelationTypes {
+		q, err := quoteType(t.ID)
+		if err != nil {
+			return "", err
+		}
+		branches = append(branches, fmt.Sprintf("MATCH ()-[r:%s]->() WHERE r.id IN %s RETURN r", q, param))
+	}
+	return "CALL { " + strings.Join(branches, " UNION ALL ") + " }", nil
+}
 
 // prepare reads what d touches, checks that applying d is valid and
 // returns the writes that would apply it, with the counts Apply reports.
@@ -102,13 +133,22 @@ func readTouched(ctx context.Context, tx neo4j.ManagedTransaction, d *store.Data
 		entityIDs = append(entityIDs, r.FromID, r.ToID)
 		cites(r.Sources)
 	}
-	rec, err := single(ctx, tx, touchedQuery, map[string]any{
+	v, err := vocabulary(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	cypher, err := touchedQuery(v, len(relationIDs))
+	if err != nil {
+		return nil, err
+	}
+	rec, err := single(ctx, tx, cypher, map[string]any{
 		"sources": sourceIDs, "entities": entityIDs, "relations": relationIDs,
 	})
 	if err != nil {
 		return nil, err
 	}
-	return decodeDataset(rec)
+	touched := &store.Dataset{Vocabulary: *v}
+	return touched, decodeElements(rec, touched)
 }
 
 func idSet[T any](xs []T, id func(T) string) map[string]bool {

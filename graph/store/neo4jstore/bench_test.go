@@ -102,6 +102,15 @@ func BenchmarkNeighborhoodDepth2(b *testing.B) {
 	}
 }
 
+func BenchmarkNeighborhoodDepth4(b *testing.B) {
+	s := benchStore(b)
+	for b.Loop() {
+		if _, err := s.Neighborhood(b.Context(), store.NeighborhoodQuery{ID: "e000042", Depth: 4, Limit: store.MaxNeighborhoodLimit}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkShortestPath4Hops(b *testing.B) {
 	s := benchStore(b)
 	q := store.PathQuery{From: bench.far[0], To: bench.far[1]}

@@ -35,7 +35,7 @@ func byIDs[T any](ctx context.Context, tx neo4j.ManagedTransaction, label string
 	if len(ids) == 0 {
 		return out, nil
 	}
-	cypher := fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $ids RETURN collect(properties(n)) AS nodes", label)
+	cypher := fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $ids RETURN collect(%s) AS nodes", label, entityMap("n"))
 	rec, err := single(ctx, tx, cypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
@@ -76,8 +76,8 @@ func (s *Store) ListEntities(ctx context.Context, q store.EntityQuery) (*store.E
 		}
 		cypher := fmt.Sprintf(`
 CALL { %[1]s RETURN count(n) AS total }
-CALL { %[1]s WHERE n.id > $after WITH n ORDER BY n.id LIMIT $limit RETURN collect(properties(n)) AS page }
-RETURN total, page`, match)
+CALL { %[1]s WHERE n.id > $after WITH n ORDER BY n.id LIMIT $limit RETURN collect(%[2]s) AS page }
+RETURN total, page`, match, entityMap("n"))
 		rec, err := single(ctx, tx, cypher, map[string]any{"kind": q.Kind, "after": after, "limit": q.First + 1})
 		if err != nil {
 			return nil, err

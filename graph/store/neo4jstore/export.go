@@ -15,9 +15,9 @@ var exportQuery = fmt.Sprintf(`
 CALL { MATCH (k:EntityKind) WITH k ORDER BY k.id RETURN collect(properties(k)) AS kinds }
 CALL { MATCH (t:RelationType) WITH t ORDER BY t.id RETURN collect(properties(t)) AS types }
 CALL { MATCH (d:SourceDocument) WITH d ORDER BY d.id RETURN collect(properties(d)) AS sources }
-CALL { MATCH (n:Entity) WITH n ORDER BY n.id RETURN collect(properties(n)) AS entities }
-CALL { MATCH ()-[r]->() WITH r ORDER BY r.id RETURN collect(%s) AS relations }
-RETURN kinds, types, sources, entities, relations`, relationMap("r"))
+CALL { MATCH (n:Entity) WITH n ORDER BY n.id RETURN collect(%[2]s) AS entities }
+CALL { MATCH ()-[r]->() WITH r ORDER BY r.id RETURN collect(%[1]s) AS relations }
+RETURN kinds, types, sources, entities, relations`, relationMap("r"), entityMap("n"))
 
 // Export implements store.Store in one query.
 func (s *Store) Export(ctx context.Context) (*store.Dataset, error) {
@@ -37,22 +37,37 @@ func export(ctx context.Context, tx neo4j.ManagedTransaction) (*store.Dataset, e
 // decodeDataset reads a record of property map lists named kinds, types,
 // sources, entities and relations.
 func decodeDataset(rec *neo4j.Record) (*store.Dataset, error) {
+	v, err := decodeVocabulary(rec)
+	if err != nil {
+		return nil, err
+	}
+	d := &store.Dataset{Vocabulary: *v}
+	return d, decodeElements(rec, d)
+}
+
+// decodeVocabulary reads the lists kinds and types of a record.
+func decodeVocabulary(rec *neo4j.Record) (*store.Vocabulary, error) {
 	var err error
-	d := &store.Dataset{}
-	if d.Vocabulary.EntityKinds, err = decodeList(rec, "kinds", decodeKind); err != nil {
+	v := &store.Vocabulary{}
+	if v.EntityKinds, err = decodeList(rec, "kinds", decodeKind); err != nil {
 		return nil, err
 	}
-	if d.Vocabulary.RelationTypes, err = decodeList(rec, "types", decodeType); err != nil {
+	if v.RelationTypes, err = decodeList(rec, "types", decodeType); err != nil {
 		return nil, err
 	}
+	return v, nil
+}
+
+// decodeElements reads the lists sources, entities and relations of a
+// record into d.
+func decodeElements(rec *neo4j.Record, d *store.Dataset) error {
+	var err error
 	if d.Sources, err = decodeList(rec, "sources", decodeSource); err != nil {
-		return nil, err
+		return err
 	}
 	if d.Entities, err = decodeList(rec, "entities", decodeEntity); err != nil {
-		return nil, err
+		return err
 	}
-	if d.Relations, err = decodeList(rec, "relations", decodeRelation); err != nil {
-		return nil, err
-	}
-	return d, nil
+	d.Relations, err = decodeList(rec, "relations", decodeRelation)
+	return err
 }

@@ -3,7 +3,9 @@ package neo4jstore
 import (
 	"testing"
 
+	"kgraph/graph/store"
 	"kgraph/graph/store/neo4jstore/neo4jtest"
+	"kgraph/seed"
 )
 
 // openForTest returns a store on the emptied test database, closed when
@@ -16,6 +18,20 @@ func openForTest(t testing.TB) *Store {
 	}
 	t.Cleanup(func() { _ = s.Close() })
 	if err := s.Ping(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// seededForTest returns a store on the test database holding the seed.
+func seededForTest(t *testing.T) *Store {
+	t.Helper()
+	s := openForTest(t)
+	d, err := seed.Dataset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Apply(t.Context(), d, store.ApplyOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return s

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"kgraph/graph/store"
-	"kgraph/seed"
 )
 
 // recorder is a Bolt logger that keeps every message the driver sends.
@@ -26,11 +25,16 @@ func (r *recorder) LogServerMessage(string, string, ...any) {}
 
 // mentioning returns the messages sent that contain s.
 func (r *recorder) mentioning(s string) []string {
+	return r.matching(func(m string) bool { return strings.Contains(m, s) })
+}
+
+// matching returns the messages sent that match.
+func (r *recorder) matching(match func(string) bool) []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var out []string
 	for _, m := range r.sent {
-		if strings.Contains(m, s) {
+		if match(m) {
 			out = append(out, m)
 		}
 	}
@@ -41,14 +45,7 @@ func (r *recorder) mentioning(s string) []string {
 // vocabulary, well formed or crafted to break out of the pattern it would
 // be written into, is an EINVALID error and is sent to Neo4j in no form.
 func TestUnknownTypeNeverReachesCypher(t *testing.T) {
-	s := openForTest(t)
-	d, err := seed.Dataset()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Apply(t.Context(), d, store.ApplyOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	s := seededForTest(t)
 	rec := &recorder{}
 	s.boltLogger = rec
 

@@ -1,11 +1,8 @@
 package neo4jstore
 
 import (
-	"context"
 	"fmt"
 	"testing"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"kgraph/graph/store"
 	"kgraph/graph/store/memstore/memstoretest"
@@ -129,18 +126,9 @@ CREATE (a)-[:%s {id: $id, json: $json, startFirst: $startFirst, endLast: $endLas
 // returns the values of its first record (nil when there is none).
 func runCypher(t *testing.T, env neo4jtest.Env, cypher string, params map[string]any) []any {
 	t.Helper()
-	ctx := context.Background()
-	driver, err := neo4j.NewDriverWithContext(env.URI, neo4j.BasicAuth(env.Username, env.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer driver.Close(ctx)
-	res, err := neo4j.ExecuteQuery(ctx, driver, cypher, params, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(env.Database))
-	if err != nil {
-		t.Fatalf("%s: %v", cypher, err)
-	}
-	if len(res.Records) == 0 {
+	recs := neo4jtest.Query(t, env, cypher, params)
+	if len(recs) == 0 {
 		return nil
 	}
-	return res.Records[0].Values
+	return recs[0].Values
 }

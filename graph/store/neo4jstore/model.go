@@ -15,13 +15,13 @@ import (
 //
 //	(:Entity {id, kind, name, name_<lang>, aliases_<lang>, description_<lang>,
 //	          start, startFirst, startLast, startPrecision,
-//	          end, endFirst, endLast, endPrecision, sources, searchText})
+//	          end, endFirst, endLast, endPrecision, sources, searchText, searchKeys})
 //	(:Entity)-[:<RELATION TYPE> {id, start..., end..., description_<lang>, sources}]->(:Entity)
 //	(:SourceDocument {id, title, kind, language, description_<lang>})
 //	(:EntityKind {id, name, name_<lang>, description_<lang>})
 //	(:RelationType {id, name, name_<lang>, inverseName_<lang>, description_<lang>, symmetric})
 //
-// name is the English label, kept beside name_en so that tools that show
+// searchText and searchKeys serve Search (search.go). name is the English label, kept beside name_en so that tools that show
 // one property per node have one to show. A language tag's "-" becomes "_"
 // in a property key (name_sr_Latn), which keeps keys plain identifiers;
 // tags never hold "_", so the key gives the tag back.
@@ -34,6 +34,7 @@ const (
 	keySymmetric      = "symmetric"
 	keySources        = "sources"
 	keySearchText     = "searchText"
+	keySearchKeys     = "searchKeys"
 	prefixName        = "name_"
 	prefixInverseName = "inverseName_"
 	prefixAlias       = "aliases_"
@@ -110,7 +111,7 @@ func sourceProps(d store.SourceDocument) props {
 }
 
 func entityProps(e store.Entity) props {
-	p := props{keyID: e.ID, keyKind: e.Kind, keySearchText: store.SearchText(&e)}
+	p := props{keyID: e.ID, keyKind: e.Kind, keySearchText: store.SearchText(&e), keySearchKeys: searchKeys(&e)}
 	p.setString(keyName, e.Labels.Pick(store.DefaultLang))
 	p.setTexts(prefixName, e.Labels)
 	p.setAliases(e.Aliases)
@@ -240,6 +241,13 @@ func decodeEntity(p map[string]any) (store.Entity, error) {
 		Descriptions: d.texts(prefixDescription), Start: d.date(keyStart), End: d.date(keyEnd), Sources: d.citations(),
 	}
 	return e, d.err
+}
+
+// entityMap is the Cypher expression of node variable v as the decoders
+// read it: its properties, without the search properties, which only
+// Search reads (nulled, which the driver sends as a few bytes).
+func entityMap(v string) string {
+	return v + " {.*, " + keySearchText + ": null, " + keySearchKeys + ": null}"
 }
 
 // Relation maps carry, beside the relationship's properties, its type and

@@ -3,11 +3,13 @@
 //
 // Entities are (:Entity) nodes and relations are relationships typed by
 // their vocabulary type, so that the graph can also be explored with Cypher
-// and Neo4j's own tools. Every element keeps its full JSON in a property,
-// which gives Export an exact round trip; the properties queries filter on
-// (kind, searchText, integer date bounds) are stored beside it. The query
-// rules themselves (validation, ranking, traversal, ordering) are package
-// store's, so the answers are those of the embedded store.
+// and Neo4j's own tools. Every value is a property of its own (model.go
+// says which), and Export reads the elements back exactly. Each operation
+// is one Cypher query where it can be: traversals use Neo4j's own
+// variable-length and shortest-path matching, and search ranks in Cypher.
+// The query rules (validation, the neighbourhood and path rules, ranking,
+// ordering) are package store's, written into the queries where they run
+// in Neo4j, and the conformance suite holds both stores to the same answers.
 package neo4jstore
 
 import (
@@ -47,6 +49,9 @@ type Store struct {
 	// time try, and schemaReady spares later calls the lock.
 	schemaMu    sync.Mutex
 	schemaReady atomic.Bool
+	// constrained holds the relation types whose id constraint exists
+	// (ensureRelationConstraints), so that each Apply need not ask.
+	constrained sync.Map
 
 	// boltLogger, when set by a test, sees every Bolt message sent.
 	boltLogger log.BoltLogger

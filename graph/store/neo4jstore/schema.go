@@ -116,17 +116,31 @@ func alreadyExists(err error) bool {
 // within the relationship type t.
 func relationConstraint(t string) string { return "relation_id_" + t }
 
+// relationConstraintStatement creates the relation id constraint of type t.
+func relationConstraintStatement(t string) (string, error) {
+	quoted, err := quoteType(t)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("CREATE CONSTRAINT `%s` IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.id IS UNIQUE", relationConstraint(t), quoted), nil
+}
+
 // ensureRelationConstraints creates the relation id constraint of each
-// type of types that lacks one: one query to list those that exist, then
+// type of types that lacks one, as far as the process knows (a constraint
+// is never dropped while the store runs, so a type seen once is skipped
+// after): one query to list those that exist, then
 // one per missing type, before the Apply that brings the type (schema and
 // data changes take separate transactions). Malformed types are left to
 // store.CheckApply to reject. The constraint is Community Edition's
 // relationship property uniqueness, which also indexes the id.
 func (s *Store) ensureRelationConstraints(ctx context.Context, types []store.RelationType) error {
-	missing := map[string]string{} // constraint name -> quoted type
+	missing := map[string]string{} // constraint name -> statement
 	for _, t := range types {
-		if quoted, err := quoteType(t.ID); err == nil {
-			missing[relationConstraint(t.ID)] = quoted
+		if _, known := s.constrained.Load(t.ID); known {
+			continue
+		}
+		if stmt, err := relationConstraintStatement(t.ID); err == nil {
+			missing[relationConstraint(t.ID)] = stmt
 		}
 	}
 	if len(missing) == 0 {
@@ -147,10 +161,12 @@ func (s *Store) ensureRelationConstraints(ctx context.Context, types []store.Rel
 		delete(missing, fmt.Sprint(name))
 	}
 	for _, name := range slices.Sorted(maps.Keys(missing)) {
-		stmt := fmt.Sprintf("CREATE CONSTRAINT `%s` IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.id IS UNIQUE", name, missing[name])
-		if err := s.schemaStatement(ctx, stmt); err != nil {
+		if err := s.schemaStatement(ctx, missing[name]); err != nil {
 			return err
 		}
+	}
+	for _, t := range types {
+		s.constrained.Store(t.ID, true)
 	}
 	return nil
 }

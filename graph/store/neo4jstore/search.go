@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"strings"
 
@@ -11,71 +10,84 @@ import (
 	"kgraph/graph/store"
 )
 
-// searchQuery fetches the names of every entity the full-text index
-// finds, and nothing else of them: the index only narrows the candidates,
-// and store.RankSearch picks and orders the hits, as in every store. The
-// limit asks for all of them.
-const searchQuery = `
-CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node
-RETURN collect([k IN keys(node) WHERE k = 'id' OR k STARTS WITH '` + prefixName + `' OR k STARTS WITH '` + prefixAlias + `'
-                | [k, node[k]]]) AS candidates`
+// An entity's searchText, which the full-text index indexes, holds its
+// names as store.NormalizeText leaves them; its searchKeys hold the same
+// names as "lang:label:text" or "lang:alias:text", what store.MatchScore
+// needs of each (store.SearchKeys), so that ranking reads no other
+// property. Language tags hold no ":".
 
-// Search implements store.Store: the candidates' names in one query, the
-// hits in a second.
+// searchKeys encodes store.SearchKeys(e).
+func searchKeys(e *store.Entity) []string {
+	keys := store.SearchKeys(e)
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		role := "alias"
+		if k.Primary {
+			role = "label"
+		}
+		out[i] = k.Lang + ":" + role + ":" + k.Text
+	}
+	return out
+}
+
+// searchQuery is store.RankSearch in Cypher, over the candidates the
+// full-text index finds: each search key is scored as store.MatchScore
+// scores it (the whole name, its start, every query word as the start of
+// a distinct word of the name, taken greedily, in order or not; then the
+// language, label and length adjustments), an entity scores its best key,
+// and the best First entities come back, ties in id order. Only the hits
+// leave the database. TestSearchRanksAsTheEmbeddedStore holds this to
+// store.RankSearch.
+var searchQuery = `
+CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node
+UNWIND node.searchKeys AS searchKey
+WITH node, split(searchKey, ':') AS parts
+WITH node, parts[0] AS lang, parts[1] = 'label' AS primary, parts[2] AS key, split(parts[2], ' ') AS words
+WITH node, lang, primary, key,
+  reduce(st = {used: [], last: -1, ok: true, inOrder: true}, q IN $words |
+    CASE WHEN NOT st.ok THEN st ELSE
+      [f IN [head([i IN range(0, size(words) - 1) WHERE NOT i IN st.used AND words[i] STARTS WITH q])] |
+        CASE WHEN f IS NULL THEN {used: st.used, last: st.last, ok: false, inOrder: st.inOrder}
+        ELSE {used: st.used + f, last: f, ok: true, inOrder: st.inOrder AND f > st.last} END][0]
+    END) AS matched
+WITH node, lang, primary, key,
+  CASE WHEN key = $text THEN 1000
+       WHEN key STARTS WITH $text THEN 800
+       WHEN NOT matched.ok THEN 0
+       WHEN matched.inOrder THEN 600
+       ELSE 400 END AS base
+WHERE base > 0
+WITH node, max(base + CASE WHEN $lang <> '' AND lang = $lang THEN 50 ELSE 0 END + CASE WHEN primary THEN 20 ELSE 0 END
+               - CASE WHEN size(key) - size($text) > 19 THEN 19 ELSE size(key) - size($text) END) AS score
+ORDER BY score DESC, node.id
+LIMIT $first
+RETURN collect(` + entityMap("node") + `) AS hits`
+
+// Search implements store.Store in one query.
 func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]*store.Entity, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
+	text := store.NormalizeText(q.Text)
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) ([]*store.Entity, error) {
 		rec, err := single(ctx, tx, searchQuery, map[string]any{
 			"index": searchIndex,
-			"query": luceneQuery(store.NormalizeText(q.Text)),
+			"query": luceneQuery(text),
 			"limit": math.MaxInt32,
+			"text":  text,
+			"words": strings.Fields(text),
+			"lang":  q.Lang,
+			"first": q.First,
 		})
 		if err != nil {
 			return nil, err
 		}
-		list, err := value[[]any](rec, "candidates")
+		hits, err := decodeList(rec, "hits", decodeEntity)
 		if err != nil {
 			return nil, err
 		}
-		candidates := make([]*store.Entity, len(list))
-		for i, pairs := range list {
-			names, err := pairsMap(pairs)
-			if err != nil {
-				return nil, err
-			}
-			e, err := decodeEntity(names)
-			if err != nil {
-				return nil, err
-			}
-			candidates[i] = &e
-		}
-		hits := store.RankSearch(candidates, q, store.SearchKeys)
-		if len(hits) == 0 {
-			return hits, nil
-		}
-		ids := make([]string, len(hits))
-		for i, e := range hits {
-			ids[i] = e.ID
-		}
-		return entities(ctx, tx, ids)
+		return pointers(hits), nil
 	})
-}
-
-// pairsMap turns a list of [key, value] pairs into a map.
-func pairsMap(v any) (map[string]any, error) {
-	pairs, _ := v.([]any)
-	out := make(map[string]any, len(pairs))
-	for _, p := range pairs {
-		kv, ok := p.([]any)
-		if !ok || len(kv) != 2 {
-			return nil, fmt.Errorf("search candidate: %v is not a [key, value] pair", p)
-		}
-		key, _ := kv[0].(string)
-		out[key] = kv[1]
-	}
-	return out, nil
 }
 
 // luceneQuery requires every word of the normalized query as the prefix of

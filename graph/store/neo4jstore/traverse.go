@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -34,23 +35,22 @@ func relationshipPattern(v string, types []string, at *store.PartialDate, params
 
 // Neighborhood implements store.Store in one query: the entities by
 // distance (min(length(p)), which Neo4j computes breadth-first), then the
-// relations of those nearer than Depth.
+// relations between kept entities that touch one nearer than Depth. (A
+// kept entity may have relations to entities Limit left out.)
 func (s *Store) Neighborhood(ctx context.Context, q store.NeighborhoodQuery) (*store.Subgraph, error) {
 	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*store.Subgraph, error) {
 		if err := check(ctx, tx, len(q.Types) > 0, q.Check); err != nil {
 			return nil, err
 		}
 		params := map[string]any{"id": q.ID, "depth": q.Depth, "limit": q.Limit}
-		walk, cond, err := relationshipPattern("rs", q.Types, q.At, params)
-		if err != nil {
-			return nil, err
-		}
 		step, stepCond, err := relationshipPattern("r", q.Types, q.At, params)
 		if err != nil {
 			return nil, err
 		}
-		if cond != "" {
-			cond = fmt.Sprintf("WHERE all(rs IN rs WHERE %s)", cond)
+		// The walk's relationships pass the same predicate, one by one.
+		walk, cond := "rs"+strings.TrimPrefix(step, "r"), ""
+		if stepCond != "" {
+			cond = fmt.Sprintf("WHERE all(r IN rs WHERE %s)", stepCond)
 		}
 		// Depth is checked (1 to MaxNeighborhoodDepth): a literal is safe
 		// here, and Cypher wants one as the bound of a variable length.
@@ -65,10 +65,11 @@ WITH nodes[..$limit] AS kept, dists, size(nodes) > $limit AS truncated
 CALL (kept, dists) {
   UNWIND range(0, size(kept) - 1) AS i
   WITH kept[i] AS u WHERE dists[i] < $depth
-  MATCH (u)-[%[4]s]-() %[5]s
-  RETURN collect(DISTINCT %[6]s) AS relations
+  MATCH (u)-[%[4]s]-(v) WHERE v IN kept %[5]s
+  WITH DISTINCT r
+  RETURN collect(%[6]s) AS relations
 }
-RETURN [n IN kept | properties(n)] AS entities, relations, truncated`, walk, q.Depth, cond, step, where(nonEmpty(stepCond)), relationMap("r"))
+RETURN [n IN kept | %[7]s] AS entities, relations, truncated`, walk, q.Depth, cond, step, andCond(stepCond), relationMap("r"), entityMap("n"))
 		recs, err := collect(ctx, tx, cypher, params)
 		if err != nil {
 			return nil, err
@@ -88,17 +89,7 @@ RETURN [n IN kept | properties(n)] AS entities, relations, truncated`, walk, q.D
 		if err != nil {
 			return nil, err
 		}
-		// With Limit reached, a kept entity's relations may lead to one left out.
-		kept := make(map[string]bool, len(es))
-		for _, e := range es {
-			kept[e.ID] = true
-		}
-		out := make([]*store.Relation, 0, len(rels))
-		for i := range rels {
-			if kept[rels[i].FromID] && kept[rels[i].ToID] {
-				out = append(out, &rels[i])
-			}
-		}
+		out := pointers(rels)
 		sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 		return &store.Subgraph{Entities: pointers(es), Relations: out, Truncated: truncated}, nil
 	})
@@ -137,9 +128,9 @@ OPTIONAL MATCH (b:Entity {id: $to})
 OPTIONAL CALL (a, b) {
   MATCH p = ALL SHORTEST (a)-[%[1]s]-{1,%[2]d}(b)
   WITH p ORDER BY [x IN relationships(p) | x.id] LIMIT 1
-  RETURN [n IN nodes(p) | properties(n)] AS entities, [x IN relationships(p) | %[3]s] AS relations
+  RETURN [n IN nodes(p) | %[4]s] AS entities, [x IN relationships(p) | %[3]s] AS relations
 }
-RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, entities, relations`, step, q.MaxDepth, relationMap("x"))
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, entities, relations`, step, q.MaxDepth, relationMap("x"), entityMap("n"))
 		rec, err := single(ctx, tx, cypher, params)
 		if err != nil {
 			return nil, err
@@ -162,6 +153,14 @@ RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, entities, relations
 		}
 		return &store.Path{Entities: pointers(es), Relations: pointers(rels)}, nil
 	})
+}
+
+// andCond returns " AND cond", or "" when cond is "".
+func andCond(cond string) string {
+	if cond == "" {
+		return ""
+	}
+	return " AND " + cond
 }
 
 // orNotFound returns err, or when it is nil ENOTFOUND for the entity id.

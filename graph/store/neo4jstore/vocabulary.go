@@ -25,14 +25,7 @@ func vocabulary(ctx context.Context, tx neo4j.ManagedTransaction) (*store.Vocabu
 	if err != nil {
 		return nil, err
 	}
-	v := &store.Vocabulary{}
-	if v.EntityKinds, err = decodeList(rec, "kinds", decodeKind); err != nil {
-		return nil, err
-	}
-	if v.RelationTypes, err = decodeList(rec, "types", decodeType); err != nil {
-		return nil, err
-	}
-	return v, nil
+	return decodeVocabulary(rec)
 }
 
 // check validates a query against the vocabulary, read in the query's own

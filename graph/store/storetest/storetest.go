@@ -45,6 +45,7 @@ func Run(t *testing.T, newStore NewStore) {
 		{"Timeline", testTimeline},
 		{"TimelineErrors", testTimelineErrors},
 		{"OtherVocabulary", testOtherVocabulary},
+		{"Existing", testExisting},
 		{"Ping", testPing},
 	}
 	for _, tt := range tests {

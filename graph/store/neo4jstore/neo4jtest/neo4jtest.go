@@ -6,6 +6,7 @@
 package neo4jtest
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"os"
@@ -73,18 +74,25 @@ func Reset(t testing.TB) Env {
 	if err := lockDatabase(e); err != nil {
 		t.Fatal(err)
 	}
-	ctx := t.Context()
+	Query(t, e, "MATCH (n) DETACH DELETE n", nil)
+	return e
+}
+
+// Query runs one query on e's database with a driver of its own, outside
+// any store, in a transaction of its own, and returns its records.
+func Query(t testing.TB, e Env, cypher string, params map[string]any) []*neo4j.Record {
+	t.Helper()
+	ctx := context.Background()
 	driver, err := neo4j.NewDriverWithContext(e.URI, neo4j.BasicAuth(e.Username, e.Password, ""))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer driver.Close(ctx)
-	_, err = neo4j.ExecuteQuery(ctx, driver, "MATCH (n) DETACH DELETE n", nil,
-		neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(e.Database))
+	res, err := neo4j.ExecuteQuery(ctx, driver, cypher, params, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(e.Database))
 	if err != nil {
-		t.Fatalf("empty the test database (is Neo4j running? scripts/neo4j.sh start): %v", err)
+		t.Fatalf("%s: %v (is Neo4j running? scripts/neo4j.sh start)", cypher, err)
 	}
-	return e
+	return res.Records
 }
 
 var lock struct {
