@@ -75,8 +75,12 @@ func (s *Store) Existing(ctx context.Context, section string, ids []string) ([]s
 	defer s.mu.RUnlock()
 	out := []string{}
 	seen := map[string]bool{}
+	holds := func(id string) bool { _, ok := s.stored(section, id); return ok }
+	if section == store.SectionRelations { // without building the relation
+		holds = func(id string) bool { _, ok := s.findRelation(id); return ok }
+	}
 	for _, id := range ids {
-		if _, ok := s.stored(section, id); ok && !seen[id] {
+		if holds(id) && !seen[id] {
 			seen[id] = true
 			out = append(out, id)
 		}
