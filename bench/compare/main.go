@@ -16,7 +16,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -112,7 +111,7 @@ func compare(o options, relations int, command string, log io.Writer) error {
 	}
 	setup.Args = args
 	datasetFile := filepath.Join(o.workDir, "dataset.json")
-	if err := writeJSON(datasetFile, d); err != nil {
+	if err := storetest.WriteDataset(datasetFile, d); err != nil {
 		return err
 	}
 	d = nil
@@ -155,7 +154,7 @@ func compare(o options, relations int, command string, log io.Writer) error {
 
 	step("starting the servers")
 	var procs processes
-	defer procs.stopAll()
+	defer func() { procs.stopAll() }() // the servers started by then, not now
 	ports, err := freePorts(4)
 	if err != nil {
 		return err
@@ -205,6 +204,7 @@ func compare(o options, relations int, command string, log io.Writer) error {
 	res := runRounds(systems, args, o.plan, log)
 	setup.Finished, setup.LoadEnd = time.Now(), loadAverage()
 
+	setup.ScaleTable = scaleTable(filepath.Join(filepath.Dir(o.out), "scale.md"))
 	chart := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + ".svg"
 	if err := writeFile(chart, func(w io.Writer) { writeChart(w, systems, res) }); err != nil {
 		return err
@@ -214,6 +214,21 @@ func compare(o options, relations int, command string, log io.Writer) error {
 	}
 	step("wrote %s and %s", o.out, chart)
 	return nil
+}
+
+// scaleTable is the table lines of bench/scale's report at path, if any.
+func scaleTable(path string) []string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var table []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "|") {
+			table = append(table, line)
+		}
+	}
+	return table
 }
 
 func neo4jVersion(ctx context.Context, driver neo4j.DriverWithContext, db string) (string, error) {
@@ -237,18 +252,6 @@ func emptyDatabase(ctx context.Context, driver neo4j.DriverWithContext, db strin
 	}
 	_, err = res.Consume(ctx)
 	return err
-}
-
-func writeJSON(path string, v any) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := json.NewEncoder(f).Encode(v); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 func writeFile(path string, write func(io.Writer)) error {

@@ -176,15 +176,7 @@ func measure(dir string, n int, heapProfile string, progress io.Writer) (*Report
 func writeSynthetic(path string, n int, relations *int) error {
 	d := storetest.Synthetic(n, degree)
 	*relations = len(d.Relations)
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := json.NewEncoder(f).Encode(d); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return storetest.WriteDataset(path, d)
 }
 
 func writeHeapProfile(path string) error {

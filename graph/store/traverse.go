@@ -5,10 +5,15 @@ import (
 	"sort"
 )
 
+// The traversals below are the plain, level-by-level statement of the
+// neighbourhood and shortest-path rules, over any store's RelationsOf.
+// Stores answer with faster searches of their own (the embedded store's
+// walks its adjacency lists and searches paths from both ends; Neo4j's
+// runs one Cypher query), and their tests check them against these.
+
 // Adjacency returns, for each of ids, the relations that touch it and pass
-// the traversal's filter. Stores pass their RelationsOf, so that one
-// traversal code gives every store the same answers; a store fetches one
-// level of the graph per call.
+// the traversal's filter: a store's RelationsOf. It fetches one level of
+// the graph per call.
 type Adjacency func(ctx context.Context, ids []string) (map[string][]*Relation, error)
 
 // NeighborhoodIDs walks out from root level by level (see NeighborhoodQuery)

@@ -17,12 +17,19 @@ func (s *Store) ChangesBetween(ctx context.Context, q store.ChangesQuery) (*stor
 		return nil, err
 	}
 	if q.Entity != "" {
-		return store.ChangesAround(ctx, q, s.adjacency(q.Filter()))
+		f := q.Filter()
+		return store.ChangesAround(ctx, q, func(ctx context.Context, ids []string) (map[string][]*store.Relation, error) {
+			if err := store.ContextError(ctx); err != nil {
+				return nil, err
+			}
+			return s.relationsOf(ids, f), nil
+		})
 	}
 	var rels []*store.Relation
-	for _, r := range s.relations {
-		if q.Matches(r) {
-			rels = append(rels, r)
+	var v store.Relation
+	for _, n := range s.relOrder {
+		if s.filterView(n, &v); q.Matches(&v) {
+			rels = append(rels, s.relation(n))
 			if len(rels) > store.MaxComparisonRelations {
 				break // enough to refuse; Compare says so
 			}

@@ -50,8 +50,8 @@ func (s *Store) stored(section, id string) (any, bool) {
 			x = e
 		}
 	case store.SectionRelations:
-		if r := s.relation(id); r != nil {
-			x = r
+		if n, ok := s.findRelation(id); ok {
+			x = s.relation(n)
 		}
 	}
 	return x, x != nil
@@ -75,11 +75,15 @@ func (s *Store) Existing(ctx context.Context, section string, ids []string) ([]s
 	defer s.mu.RUnlock()
 	out := []string{}
 	seen := map[string]bool{}
+	holds := func(id string) bool { _, ok := s.stored(section, id); return ok }
+	if section == store.SectionRelations { // without building the relation
+		holds = func(id string) bool { _, ok := s.findRelation(id); return ok }
+	}
 	for _, id := range ids {
-		if _, ok := s.stored(section, id); ok && !seen[id] {
+		if holds(id) && !seen[id] {
 			seen[id] = true
 			out = append(out, id)
 		}
 	}
-	return out, ctx.Err()
+	return out, store.ContextError(ctx)
 }

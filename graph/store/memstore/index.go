@@ -6,10 +6,11 @@ import (
 	"kgraph/graph/store"
 )
 
-// The in-memory indexes are updated in place under the write lock, except
-// for slices: readers may still hold a slice a query returned (a page of
-// entities, an entity's relations) after the lock is released, so a slice
-// that changes is replaced by a new one, never written to.
+// The in-memory indexes are updated in place under the write lock. Readers
+// may still hold a page of entities a query returned after the lock is
+// released, so the sorted list of entities is only ever appended to past
+// their end, or replaced. Relations are returned as copies (see rel), so
+// their lists are changed in place.
 
 // index builds every in-memory structure from d, whose sections are in id order.
 func (s *Store) index(d *store.Dataset) {
@@ -19,9 +20,10 @@ func (s *Store) index(d *store.Dataset) {
 	s.dates = map[store.PartialDate]*store.PartialDate{}
 	s.citations = map[store.Citation][]store.Citation{}
 	s.names = nameIndex{}
-	s.keys = make(map[string][]store.SearchKey, len(d.Entities))
-	s.touching = map[string][]*store.Relation{}
-	s.entities, s.relations = nil, nil
+	s.keys = make(map[string]packedKeys, len(d.Entities))
+	s.touching = map[string][]relNum{}
+	s.singleCitations = map[store.Citation]int32{}
+	s.entities, s.rels, s.relOrder, s.extras = nil, nil, nil, nil
 	s.update(d)
 }
 
@@ -38,64 +40,22 @@ func (s *Store) update(d *store.Dataset) {
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		entities[i] = e
-		if old := s.byID[e.ID]; old != nil {
-			s.names.remove(old, s.keys[old.ID])
+		old := s.byID[e.ID]
+		if old != nil {
+			s.names.remove(old, s.keys[old.ID].unpack())
 		}
 		e.Sources = s.sharedCitations(e.Sources)
 		s.byID[e.ID] = e
-		s.keys[e.ID] = store.SearchKeys(e)
-		s.names.add(e, s.keys[e.ID])
+		if old != nil {
+			s.repoint(e)
+		}
+		keys := store.SearchKeys(e)
+		s.keys[e.ID] = packKeys(keys)
+		s.names.add(e, keys)
 	}
 	s.entities = mergeByID(s.entities, entities, entityID)
 
-	relations := make([]*store.Relation, len(d.Relations))
-	affected := map[string]bool{} // entities whose relation lists change
-	replaced := map[string]bool{} // ids of relations replaced or added
-	for i := range d.Relations {
-		r := &d.Relations[i]
-		s.share(r)
-		relations[i] = r
-		if old := s.relation(r.ID); old != nil {
-			affected[old.FromID], affected[old.ToID] = true, true
-		}
-		affected[r.FromID], affected[r.ToID] = true, true
-		replaced[r.ID] = true
-	}
-	s.relations = mergeByID(s.relations, relations, relationID)
-	added := map[string][]*store.Relation{}
-	for _, r := range relations {
-		added[r.FromID] = append(added[r.FromID], r)
-		if r.ToID != r.FromID {
-			added[r.ToID] = append(added[r.ToID], r)
-		}
-	}
-	for id := range affected {
-		var kept []*store.Relation
-		for _, r := range s.touching[id] {
-			if !replaced[r.ID] {
-				kept = append(kept, r)
-			}
-		}
-		s.touching[id] = mergeByID(kept, added[id], relationID)
-	}
-}
-
-// share makes r point at the strings, dates and citations the store
-// already holds instead of its own copies: a graph repeats the same few
-// types, dates and citations over and over, and the ids at a relation's
-// ends are the ids of stored entities.
-func (s *Store) share(r *store.Relation) {
-	if e := s.byID[r.FromID]; e != nil {
-		r.FromID = e.ID
-	}
-	if e := s.byID[r.ToID]; e != nil {
-		r.ToID = e.ID
-	}
-	if t := s.vocab.Type(r.Type); t != nil {
-		r.Type = t.ID
-	}
-	r.Start, r.End = s.sharedDate(r.Start), s.sharedDate(r.End)
-	r.Sources = s.sharedCitations(r.Sources)
+	s.storeRelations(d.Relations)
 }
 
 // sharedCitations returns the store's copy of a single citation, the
@@ -109,26 +69,6 @@ func (s *Store) sharedCitations(cs []store.Citation) []store.Citation {
 	}
 	s.citations[cs[0]] = cs[:1:1]
 	return cs[:1:1]
-}
-
-func (s *Store) sharedDate(d *store.PartialDate) *store.PartialDate {
-	if d == nil {
-		return nil
-	}
-	if shared, ok := s.dates[*d]; ok {
-		return shared
-	}
-	s.dates[*d] = d
-	return d
-}
-
-// relation finds a stored relation by id, nil when there is none.
-func (s *Store) relation(id string) *store.Relation {
-	i := sort.Search(len(s.relations), func(i int) bool { return s.relations[i].ID >= id })
-	if i < len(s.relations) && s.relations[i].ID == id {
-		return s.relations[i]
-	}
-	return nil
 }
 
 // mergeByID returns sorted (in id order) with changed merged in: an

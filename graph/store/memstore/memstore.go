@@ -17,19 +17,24 @@ import (
 type Store struct {
 	file *file
 
-	mu        sync.RWMutex
-	vocab     store.Vocabulary
-	sources   map[string]*store.SourceDocument
-	entities  []*store.Entity          // in id order
-	byID      map[string]*store.Entity // id -> entity
-	relations []*store.Relation        // in id order
+	mu       sync.RWMutex
+	vocab    store.Vocabulary
+	sources  map[string]*store.SourceDocument
+	entities []*store.Entity          // in id order
+	byID     map[string]*store.Entity // id -> entity
+	rels     []rel                    // by number (see relNum)
+	relOrder []relNum                 // relation numbers in id order
+	extras   []relExtra
+	// singleCitations finds the extra of relations with one citation and
+	// no description.
+	singleCitations map[store.Citation]int32
 	// dates and citations hold one copy of each date and single citation
-	// that relations share (see share).
+	// that relations and entities share.
 	dates     map[store.PartialDate]*store.PartialDate
 	citations map[store.Citation][]store.Citation
-	touching  map[string][]*store.Relation // entity id -> its relations, in id order
-	keys      map[string][]store.SearchKey // id -> normalized names
-	names     nameIndex                    // what searches look up
+	touching  map[string][]relNum   // entity id -> its relations, in id order
+	keys      map[string]packedKeys // id -> normalized names
+	names     nameIndex             // what searches look up
 }
 
 var _ store.Store = (*Store)(nil)
@@ -114,7 +119,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]*store.Entit
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return store.RankSearch(s.names.candidates(words[0], s.entities), q, func(e *store.Entity) []store.SearchKey { return s.keys[e.ID] }), nil
+	return store.RankSearch(s.names.candidates(words[0], s.entities), q, func(e *store.Entity) []store.SearchKey { return s.keys[e.ID].unpack() }), nil
 }
 
 // ListRelations implements store.Store.
@@ -127,23 +132,24 @@ func (s *Store) ListRelations(ctx context.Context, q store.RelationQuery) (*stor
 	if err := s.mustExist(q.From, q.To); err != nil {
 		return nil, err
 	}
-	candidates := s.relations
+	candidates := s.relOrder
 	if q.From != "" {
 		candidates = s.touching[q.From]
 	} else if q.To != "" {
 		candidates = s.touching[q.To]
 	}
-	var matching []*store.Relation
-	for _, r := range candidates {
-		if q.Matches(r) {
-			matching = append(matching, r)
+	var matching []relNum
+	var v store.Relation
+	for _, n := range candidates {
+		if s.filterView(n, &v); q.Matches(&v) {
+			matching = append(matching, n)
 		}
 	}
-	page, more, err := store.Page(matching, relationID, q.First, q.After)
+	page, more, err := store.Page(matching, func(n relNum) string { return s.rels[n].id }, q.First, q.After)
 	if err != nil {
 		return nil, err
 	}
-	return &store.RelationPage{Relations: page, TotalCount: len(matching), HasNextPage: more}, nil
+	return &store.RelationPage{Relations: s.relationsByNum(page), TotalCount: len(matching), HasNextPage: more}, nil
 }
 
 // RelationsOf implements store.Store.
@@ -158,24 +164,22 @@ func (s *Store) RelationsOf(ctx context.Context, ids []string, f store.RelationF
 
 func (s *Store) relationsOf(ids []string, f store.RelationFilter) map[string][]*store.Relation {
 	out := make(map[string][]*store.Relation, len(ids))
+	var v store.Relation
 	for _, id := range ids {
-		for _, r := range s.touching[id] {
-			if f.Touches(r, id, &s.vocab) {
-				out[id] = append(out[id], r)
+		for _, n := range s.touching[id] {
+			if s.filterView(n, &v); f.Touches(&v, id, &s.vocab) {
+				out[id] = append(out[id], s.relation(n))
 			}
 		}
 	}
 	return out
 }
 
-// adjacency serves the shared traversals from memory; the caller holds the read lock.
-func (s *Store) adjacency(f store.RelationFilter) store.Adjacency {
-	return func(ctx context.Context, ids []string) (map[string][]*store.Relation, error) {
-		if err := store.ContextError(ctx); err != nil {
-			return nil, err
-		}
-		return s.relationsOf(ids, f), nil
-	}
+// touches reports whether relation n passes f as a relation of the entity id.
+func (s *Store) touches(f *store.RelationFilter, n relNum, id string) bool {
+	var v store.Relation
+	s.filterView(n, &v)
+	return f.Touches(&v, id, &s.vocab)
 }
 
 // Neighborhood implements store.Store.
@@ -188,7 +192,7 @@ func (s *Store) Neighborhood(ctx context.Context, q store.NeighborhoodQuery) (*s
 	if err := s.mustExist(q.ID); err != nil {
 		return nil, err
 	}
-	ids, rels, truncated, err := store.NeighborhoodIDs(ctx, q, s.adjacency(q.Filter()))
+	ids, rels, truncated, err := s.neighborhood(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -222,14 +226,15 @@ func (s *Store) Timeline(ctx context.Context, q store.TimelineQuery) ([]*store.R
 	if err := s.mustExist(q.Entity); err != nil {
 		return nil, err
 	}
-	candidates := s.relations
+	candidates := s.relOrder
 	if q.Entity != "" {
 		candidates = s.touching[q.Entity]
 	}
 	out := []*store.Relation{}
-	for _, r := range candidates {
-		if q.Matches(r) {
-			out = append(out, r)
+	var v store.Relation
+	for _, n := range candidates {
+		if s.filterView(n, &v); q.Matches(&v) {
+			out = append(out, s.relation(n))
 		}
 	}
 	store.TimelineOrder(out)
@@ -252,7 +257,7 @@ func (s *Store) snapshot() *store.Dataset {
 		},
 		Sources:   make([]store.SourceDocument, 0, len(s.sources)),
 		Entities:  make([]store.Entity, len(s.entities)),
-		Relations: make([]store.Relation, len(s.relations)),
+		Relations: make([]store.Relation, len(s.relOrder)),
 	}
 	for _, src := range s.sources {
 		d.Sources = append(d.Sources, *src)
@@ -261,8 +266,8 @@ func (s *Store) snapshot() *store.Dataset {
 	for i, e := range s.entities {
 		d.Entities[i] = *e
 	}
-	for i, r := range s.relations {
-		d.Relations[i] = *r
+	for i, n := range s.relOrder {
+		s.view(n, &d.Relations[i])
 	}
 	return d
 }
@@ -305,8 +310,7 @@ func lookupAll[T any](m map[string]*T, ids []string) []*T {
 	return out
 }
 
-func entityID(e *store.Entity) string     { return e.ID }
-func relationID(r *store.Relation) string { return r.ID }
+func entityID(e *store.Entity) string { return e.ID }
 
 // AnswersInMemory reports that the store answers without I/O, so that the
 // API calls it directly instead of gathering lookups into batches.

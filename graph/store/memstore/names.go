@@ -73,3 +73,41 @@ func (ix nameIndex) candidates(word string, all []*store.Entity) []*store.Entity
 	}
 	return ix[prefix(word)]
 }
+
+// packedKeys is an entity's search keys in one string, a line per key:
+// the language, a tab, "1" for a label or "0" for an alias, then the
+// normalized text (which never holds a tab or a line break). One string
+// per entity costs a fraction of the keys themselves; unpacking a
+// candidate's keys needs no normalizing again.
+type packedKeys string
+
+func packKeys(keys []store.SearchKey) packedKeys {
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(k.Lang)
+		b.WriteByte('\t')
+		if k.Primary {
+			b.WriteByte('1')
+		} else {
+			b.WriteByte('0')
+		}
+		b.WriteString(k.Text)
+	}
+	return packedKeys(b.String())
+}
+
+func (p packedKeys) unpack() []store.SearchKey {
+	if p == "" {
+		return nil
+	}
+	lines := strings.Split(string(p), "\n")
+	keys := make([]store.SearchKey, len(lines))
+	for i, line := range lines {
+		lang, rest, _ := strings.Cut(line, "\t")
+		keys[i] = store.SearchKey{Lang: lang, Primary: strings.HasPrefix(rest, "1"), Text: rest[1:]}
+	}
+	return keys
+}

@@ -2,13 +2,11 @@ package memstore
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"kgraph/graph/store"
-	"kgraph/graph/store/storetest"
 )
 
 // TestIndexedSearchFindsWhatAFullScanFinds compares the search through the
@@ -17,15 +15,7 @@ import (
 // entities are renamed.
 func TestIndexedSearchFindsWhatAFullScanFinds(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(filepath.Join(t.TempDir(), "graph.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	d := storetest.Synthetic(300, 1)
-	if _, err := s.Apply(ctx, d, store.ApplyOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	s, d := syntheticStore(t, 300, 1)
 	compare := func(t *testing.T) {
 		keys := map[*store.Entity][]store.SearchKey{}
 		for _, e := range s.entities {

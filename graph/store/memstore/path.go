@@ -16,10 +16,10 @@ func (s *Store) shortestPath(ctx context.Context, q store.PathQuery) ([]string, 
 		return []string{q.From}, nil, nil
 	}
 	f := q.Filter()
-	edges := func(u string, visit func(r *store.Relation, v string)) {
-		for _, r := range s.touching[u] {
-			if f.Touches(r, u, &s.vocab) {
-				visit(r, r.Other(u))
+	edges := func(u string, visit func(n relNum, v string)) {
+		for _, n := range s.touching[u] {
+			if s.touches(&f, n, u) {
+				visit(n, s.other(n, u))
 			}
 		}
 	}
@@ -53,7 +53,7 @@ func (s *Store) shortestPath(ctx context.Context, q store.PathQuery) ([]string, 
 	}
 	for i := kf - 1; i >= 0; i-- {
 		for _, u := range fwd.levels[i] {
-			edges(u, func(_ *store.Relation, v string) {
+			edges(u, func(_ relNum, v string) {
 				if onPath[v] && fwd.dist[v] == i+1 {
 					onPath[u] = true
 				}
@@ -65,24 +65,25 @@ func (s *Store) shortestPath(ctx context.Context, q store.PathQuery) ([]string, 
 	// that gives the path whose ids sort first. Beyond level kf, an entity
 	// is on a shortest path when its distance to q.To is what remains.
 	ids := []string{q.From}
-	path := make([]*store.Relation, 0, d)
+	path := make([]relNum, 0, d)
 	for i, u := 0, q.From; i < d; i++ {
-		var best *store.Relation
+		found := false
+		var best relNum
 		var next string
-		edges(u, func(r *store.Relation, v string) {
-			if best != nil {
+		edges(u, func(n relNum, v string) {
+			if found {
 				return
 			}
 			if i+1 <= kf && fwd.dist[v] == i+1 && onPath[v] ||
 				i+1 > kf && distIs(bwd.dist, v, d-i-1) {
-				best, next = r, v
+				found, best, next = true, n, v
 			}
 		})
 		path = append(path, best)
 		ids = append(ids, next)
 		u = next
 	}
-	return ids, path, nil
+	return ids, s.relationsByNum(path), nil
 }
 
 // searchSide is one end of a two-ended breadth-first search.
@@ -99,12 +100,12 @@ func (x *searchSide) frontier() []string { return x.levels[len(x.levels)-1] }
 
 // expand adds the next level and reports whether it reached an entity the
 // other side has reached.
-func (x *searchSide) expand(edges func(string, func(*store.Relation, string)), other *searchSide) bool {
+func (x *searchSide) expand(edges func(string, func(relNum, string)), other *searchSide) bool {
 	level := len(x.levels)
 	var next []string
 	met := false
 	for _, u := range x.frontier() {
-		edges(u, func(_ *store.Relation, v string) {
+		edges(u, func(_ relNum, v string) {
 			if _, seen := x.dist[v]; seen {
 				return
 			}

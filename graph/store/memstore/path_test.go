@@ -18,15 +18,7 @@ import (
 // or none, every time.
 func TestTwoEndedSearchFindsTheCanonicalPath(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(filepath.Join(t.TempDir(), "graph.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	d := storetest.Synthetic(400, 2)
-	if _, err := s.Apply(ctx, d, store.ApplyOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	s, d := syntheticStore(t, 400, 2)
 	at := store.PartialDate{Year: 1900}
 	queries := []store.PathQuery{{MaxDepth: 10}, {MaxDepth: 3}, {MaxDepth: 10, Types: []string{d.Vocabulary.RelationTypes[0].ID}}, {MaxDepth: 10, At: &at}}
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -54,6 +46,29 @@ func TestTwoEndedSearchFindsTheCanonicalPath(t *testing.T) {
 	if found < 100 {
 		t.Fatalf("only %d of the pairs had a path of two or more hops: the test graph is too sparse to tell", found)
 	}
+}
+
+// adjacency serves the traversals every store shares from memory, as the
+// reference the embedded traversals are checked against.
+func (s *Store) adjacency(f store.RelationFilter) store.Adjacency {
+	return func(ctx context.Context, ids []string) (map[string][]*store.Relation, error) {
+		return s.relationsOf(ids, f), ctx.Err()
+	}
+}
+
+// syntheticStore is a store in a temporary file holding storetest.Synthetic(n, degree).
+func syntheticStore(t *testing.T, n, degree int) (*Store, *store.Dataset) {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "graph.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	d := storetest.Synthetic(n, degree)
+	if _, err := s.Apply(context.Background(), d, store.ApplyOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return s, d
 }
 
 func relationIDs(rels []*store.Relation) []string {

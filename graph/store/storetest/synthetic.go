@@ -1,9 +1,11 @@
 package storetest
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 
 	"kgraph/graph/store"
 )
@@ -141,4 +143,19 @@ func syntheticVocabulary() store.Vocabulary {
 			{ID: "SUCCEEDED", Labels: en("succeeded"), InverseLabels: en("succeeded by")},
 		},
 	}
+}
+
+// WriteDataset writes d to path as a dataset file, the form `kgraph
+// import` reads: the way benchmarks hand a generated graph to the import
+// command.
+func WriteDataset(path string, d *store.Dataset) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := json.NewEncoder(f).Encode(d); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -1,0 +1,172 @@
+package memstore
+
+import (
+	"slices"
+	"sort"
+
+	"kgraph/graph/store"
+)
+
+// rel is a relation as the store holds it: 72 bytes that share
+// everything they can with the rest of the graph (the type's id, the
+// entities at the ends, dates, citations), instead of a store.Relation of
+// its own. Queries build a store.Relation only for the relations they
+// return (see relation), and check filters on a copy on the stack (see
+// view).
+type rel struct {
+	id         string
+	typ        string // the vocabulary's copy of the type id
+	from, to   *store.Entity
+	start, end *store.PartialDate // shared with every relation of the same date
+	extra      int32              // index in Store.extras
+}
+
+// relExtra is what relations have in their sources and descriptions;
+// relations with the same single citation and no description share one.
+type relExtra struct {
+	sources      []store.Citation
+	descriptions store.Texts
+}
+
+// relNum numbers the relations in the order they were stored; a relation
+// replaced keeps its number. Readers never hold the store's relations
+// (queries return copies), so Apply changes them in place.
+type relNum = int32
+
+// view fills v with relation n's fields, sharing the store's values.
+func (s *Store) view(n relNum, v *store.Relation) {
+	s.filterView(n, v)
+	x := &s.extras[s.rels[n].extra]
+	v.Sources, v.Descriptions = x.sources, x.descriptions
+}
+
+// filterView fills v with what the rules of package store filter
+// relations on (all but sources and descriptions), on a v that does not
+// leave the caller's stack: filters read no more than they need.
+func (s *Store) filterView(n relNum, v *store.Relation) {
+	r := &s.rels[n]
+	v.ID, v.Type, v.FromID, v.ToID, v.Start, v.End = r.id, r.typ, r.from.ID, r.to.ID, r.start, r.end
+}
+
+// relation returns relation n as a new store.Relation for a caller to keep.
+func (s *Store) relation(n relNum) *store.Relation {
+	v := new(store.Relation)
+	s.view(n, v)
+	return v
+}
+
+func (s *Store) relationsByNum(ns []relNum) []*store.Relation {
+	out := make([]*store.Relation, len(ns))
+	for i, n := range ns {
+		out[i] = s.relation(n)
+	}
+	return out
+}
+
+// other is the id at the other end of relation n from the entity id.
+func (s *Store) other(n relNum, id string) string {
+	r := &s.rels[n]
+	if r.from.ID == id {
+		return r.to.ID
+	}
+	return r.from.ID
+}
+
+// findRelation finds a stored relation by id.
+func (s *Store) findRelation(id string) (relNum, bool) {
+	i := sort.Search(len(s.relOrder), func(i int) bool { return s.rels[s.relOrder[i]].id >= id })
+	if i < len(s.relOrder) && s.rels[s.relOrder[i]].id == id {
+		return s.relOrder[i], true
+	}
+	return 0, false
+}
+
+// storeRelations adds or replaces d's relations, whose ends are stored.
+func (s *Store) storeRelations(rs []store.Relation) {
+	var added []relNum
+	for i := range rs {
+		r := &rs[i]
+		packed := rel{id: r.ID, typ: r.Type, from: s.byID[r.FromID], to: s.byID[r.ToID],
+			start: s.sharedDate(r.Start), end: s.sharedDate(r.End), extra: s.extra(r)}
+		if t := s.vocab.Type(r.Type); t != nil {
+			packed.typ = t.ID
+		}
+		if n, ok := s.findRelation(r.ID); ok {
+			old := s.rels[n]
+			packed.id = old.id
+			s.rels[n] = packed
+			if old.from.ID != packed.from.ID || old.to.ID != packed.to.ID {
+				s.detach(n, old.from.ID, old.to.ID)
+				s.attach(n)
+			}
+			continue
+		}
+		n := relNum(len(s.rels))
+		s.rels = append(s.rels, packed)
+		s.attach(n)
+		added = append(added, n)
+	}
+	s.relOrder = mergeByID(s.relOrder, added, func(n relNum) string { return s.rels[n].id })
+}
+
+// attach adds relation n to the lists of the entities at its ends, in id order.
+func (s *Store) attach(n relNum) {
+	r := &s.rels[n]
+	s.touching[r.from.ID] = s.insertInOrder(s.touching[r.from.ID], n)
+	if r.to.ID != r.from.ID {
+		s.touching[r.to.ID] = s.insertInOrder(s.touching[r.to.ID], n)
+	}
+}
+
+// detach removes relation n from the lists of the entities from and to.
+func (s *Store) detach(n relNum, from, to string) {
+	for _, id := range []string{from, to} {
+		s.touching[id] = slices.DeleteFunc(s.touching[id], func(x relNum) bool { return x == n })
+	}
+}
+
+func (s *Store) insertInOrder(list []relNum, n relNum) []relNum {
+	id := s.rels[n].id
+	if len(list) == 0 || s.rels[list[len(list)-1]].id < id {
+		return append(list, n)
+	}
+	i := sort.Search(len(list), func(i int) bool { return s.rels[list[i]].id >= id })
+	return slices.Insert(list, i, n)
+}
+
+// repoint makes the relations of an entity that was replaced point at its
+// new version, so that the old one can be collected.
+func (s *Store) repoint(e *store.Entity) {
+	for _, n := range s.touching[e.ID] {
+		r := &s.rels[n]
+		if r.from.ID == e.ID {
+			r.from = e
+		}
+		if r.to.ID == e.ID {
+			r.to = e
+		}
+	}
+}
+
+// extra finds or adds the sources and descriptions of r.
+func (s *Store) extra(r *store.Relation) int32 {
+	if len(r.Sources) == 1 && len(r.Descriptions) == 0 {
+		if i, ok := s.singleCitations[r.Sources[0]]; ok {
+			return i
+		}
+		s.singleCitations[r.Sources[0]] = int32(len(s.extras))
+	}
+	s.extras = append(s.extras, relExtra{sources: slices.Clip(r.Sources), descriptions: r.Descriptions})
+	return int32(len(s.extras) - 1)
+}
+
+func (s *Store) sharedDate(d *store.PartialDate) *store.PartialDate {
+	if d == nil {
+		return nil
+	}
+	if shared, ok := s.dates[*d]; ok {
+		return shared
+	}
+	s.dates[*d] = d
+	return d
+}
