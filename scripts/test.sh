@@ -23,6 +23,16 @@ chromium --version >&2
 step "Front end (npm ci + build, from the committed lock file)"
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 
+step "Front-end operation types are current (GraphQL Code Generator)"
+web_generated=web/src/explorer/generated/operations.ts
+before=$(sha256sum < "$web_generated")
+(cd web && npm run codegen --silent >/dev/null)
+if [[ "$before" != "$(sha256sum < "$web_generated")" ]]; then
+  echo "$web_generated was stale; run 'cd web && npm run codegen' and commit the result" >&2
+  git --no-pager diff --stat -- "$web_generated" >&2 || true
+  exit 1
+fi
+
 step "Generated code is current"
 generated=(graph/generated.go graph/model/models_gen.go graph/schema.resolvers.go)
 before=$(cat "${generated[@]}" | sha256sum)
