@@ -31,6 +31,11 @@ func NewComplexity() ComplexityRoot {
 	c.Query.Neighborhood = func(child int, _ string, _ *int, _ []string, _ *store.PartialDate, _ *int) int {
 		return 1 + child*expectedSubgraph
 	}
+	// A comparison is one object; each of its lists is counted as a
+	// subgraph's relations, so asking for all three costs three times one.
+	c.Query.ChangesBetween = func(child int, _, _ store.PartialDate, _ *string, _ *int, _ []string) int { return 1 + child }
+	comparisonList := func(child int) int { return 1 + child*expectedSubgraph }
+	c.Comparison.Added, c.Comparison.Ended, c.Comparison.Held = comparisonList, comparisonList, comparisonList
 	c.Query.Timeline = func(child int, _ *string, _, _ *store.PartialDate, _ []string) int { return 1 + child*expectedSubgraph }
 	c.Entity.Relations = func(child int, _ *store.Direction, _ []string, _ *store.PartialDate, first *int, _ *string) int {
 		return 1 + child*min(pageOf(first, store.DefaultPageSize), expectedDegree)
