@@ -77,15 +77,12 @@ export async function fetchYearRange(): Promise<[number, number] | null> {
 
 /** The languages the data has labels in: the language switch offers them all. */
 export async function fetchLanguages(): Promise<string[]> {
-  return ['en', 'ar'];
+  const data = await run<Op.LanguagesQuery, Op.LanguagesQueryVariables>('Languages', {});
+  return data.languages;
 }
 
 /** What changed between two years around an entity (or in the whole graph). */
 export async function fetchChanges(from: string, to: string, entity: string | null, depth: number, lang: Lang): Promise<Comparison> {
-  void from;
-  void to;
-  void entity;
-  void depth;
-  void lang;
-  return { from, to, added: [], ended: [], held: [] };
+  const data = await run<Op.ChangesQuery, Op.ChangesQueryVariables>('Changes', { from, to, entity, depth, lang });
+  return data.changesBetween;
 }

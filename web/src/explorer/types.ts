@@ -2,6 +2,7 @@
 // them: derived from the types GraphQL Code Generator writes from the
 // schema and src/explorer/operations.graphql, so that they cannot drift.
 import type {
+  ChangesQuery,
   CitationRefFragment,
   EntityQuery,
   EntityRefFragment,
@@ -56,14 +57,5 @@ export interface Hit {
   kindName: string;
 }
 
-/** A relation as the compare mode lists it. */
-export type ChangedRelation = RelationRef & { from: { id: string; name: string; kind: string }; to: { id: string; name: string; kind: string } };
-
 /** What changed between two years. */
-export interface Comparison {
-  from: string;
-  to: string;
-  added: ChangedRelation[];
-  ended: ChangedRelation[];
-  held: ChangedRelation[];
-}
+export type Comparison = ChangesQuery['changesBetween'];

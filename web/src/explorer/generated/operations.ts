@@ -104,3 +104,21 @@ export type YearRangeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type YearRangeQuery = { timeline: Array<{ start: string | null, end: string | null }> };
+
+export type LanguagesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LanguagesQuery = { languages: Array<string> };
+
+export type ChangedRelationFragment = { id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, label: string, from: { id: string, kind: string, name: string }, to: { id: string, kind: string, name: string } };
+
+export type ChangesQueryVariables = Exact<{
+  from: string;
+  to: string;
+  entity: string | null | undefined;
+  depth: number;
+  lang: string;
+}>;
+
+
+export type ChangesQuery = { changesBetween: { from: string, to: string, added: Array<{ id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, label: string, from: { id: string, kind: string, name: string }, to: { id: string, kind: string, name: string } }>, ended: Array<{ id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, label: string, from: { id: string, kind: string, name: string }, to: { id: string, kind: string, name: string } }>, held: Array<{ id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, label: string, from: { id: string, kind: string, name: string }, to: { id: string, kind: string, name: string } }> } };
