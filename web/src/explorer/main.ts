@@ -46,6 +46,8 @@ class Explorer {
   /** What is drawn, for the table view. */
   private drawn: { entities: EntityRef[]; relations: RelationRef[] } = { entities: [], relations: [] };
   private playing = false;
+  /** Counts the runs of the play button: a paused run must not go on when a new one starts. */
+  private playRun = 0;
   // Answers to stale requests are dropped: only the latest one is shown.
   private drawGeneration = 0;
   private detailGeneration = 0;
@@ -201,22 +203,25 @@ class Explorer {
   private async play(): Promise<void> {
     const [min, max] = this.years.range;
     let year = this.state.year !== null && this.state.year < max ? this.state.year : min;
+    const run = ++this.playRun;
+    const going = () => this.playing && this.playRun === run;
     this.playing = true;
     this.reflectPlaying();
     writeLocation(this.state, true);
-    for (; this.playing && year <= max; year++) {
+    for (; going() && year <= max; year++) {
       const started = performance.now();
       this.years.set(year, false);
       await this.setYear(year, false);
       const rest = PLAY_STEP_MS - (performance.now() - started);
-      if (rest > 0 && this.playing) await new Promise((r) => setTimeout(r, rest));
+      if (rest > 0 && going()) await new Promise((r) => setTimeout(r, rest));
     }
-    this.stopPlaying();
+    if (this.playRun === run) this.stopPlaying();
   }
 
   private stopPlaying(): void {
     if (!this.playing) return;
     this.playing = false;
+    this.playRun++;
     this.reflectPlaying();
   }
 
