@@ -81,6 +81,11 @@ class Explorer {
     byId('download-svg').addEventListener('click', () =>
       saveBlob(new Blob([this.graph.svg()], { type: 'image/svg+xml' }), `${this.fileStem()}.svg`),
     );
+    // The downloads menu folds away once a download is chosen.
+    const downloads = document.querySelector<HTMLDetailsElement>('.downloads')!;
+    downloads.addEventListener('click', (e) => {
+      if ((e.target as HTMLElement).closest('.downloads-menu button, .downloads-menu a')) downloads.open = false;
+    });
     // Back and forward, and an address edited by hand, restore that view.
     window.addEventListener('popstate', () => void this.restore());
   }
