@@ -419,25 +419,30 @@ export class GraphView {
     const done = layout.promiseOn('layoutstop');
     layout.run();
     await done;
-    this.stretchToCanvas();
+    this.scaleToCanvas();
     separateLabels(this.cy);
     this.cy.fit(undefined, FIT_PADDING);
   }
 
   /**
-   * Stretches the drawing along one axis to the shape of the canvas, which
-   * is wider than tall, so that it uses the space. Stretching only moves
-   * nodes apart: it never makes labels overlap.
+   * Scales the drawing, each axis on its own, so that its nodes span the
+   * canvas at zoom 1: the labels then show at their own size, rather than
+   * shrunk to fit a drawing laid out larger (or lost in a corner of a
+   * canvas much wider than the drawing). Labels squeezed together by this
+   * are pushed apart afterwards.
    */
-  private stretchToCanvas(): void {
-    const box = this.cy.nodes().boundingBox({ includeLabels: true });
-    if (box.w < 1 || box.h < 1) return;
-    const want = Math.max(this.cy.width(), 300) / Math.max(this.cy.height(), 200);
-    const have = box.w / box.h;
-    const [sx, sy] = have < want ? [Math.min(want / have, 2.5), 1] : [1, Math.min(have / want, 2.5)];
+  private scaleToCanvas(): void {
+    const nodes = this.cy.nodes();
+    if (nodes.length < 2) return;
+    const box = nodes.boundingBox({ includeLabels: false });
+    // Room for the labels around the outermost nodes.
+    const w = Math.max(this.cy.width() - 2 * FIT_PADDING - 140, 200);
+    const h = Math.max(this.cy.height() - 2 * FIT_PADDING - 50, 120);
+    const sx = box.w > 1 ? w / box.w : 1;
+    const sy = box.h > 1 ? h / box.h : 1;
     const cx = (box.x1 + box.x2) / 2;
     const cy = (box.y1 + box.y2) / 2;
-    this.cy.nodes().positions((n) => {
+    nodes.positions((n) => {
       const p = n.position();
       return { x: cx + (p.x - cx) * sx, y: cy + (p.y - cy) * sy };
     });
