@@ -7,6 +7,9 @@ package web_test
 import (
 	"fmt"
 	"testing"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
 )
 
 // overlappingLabelsJS lists the pairs of entities whose labels overlap on
@@ -59,4 +62,44 @@ func TestSovietNeighbourhoodLabelsNeverOverlap(t *testing.T) {
 			})
 		}
 	}
+}
+
+func TestParallelRelationsSplitOnClickAndLabelsShowForTheSelection(t *testing.T) {
+	p := openPage(t, "/#entity=croatia&expanded=croatia,sfr-yugoslavia")
+	p.waitReady()
+	p.waitFor("the bundle between Yugoslavia and the Soviet Union", cyJS+`.getElementById('bundle:sfr-yugoslavia|soviet-union').nonempty()`)
+	bundled := eval[[]string](p, cyJS+`.getElementById('bundle:sfr-yugoslavia|soviet-union').data('relations')`)
+	if len(bundled) < 3 {
+		t.Fatalf("the bundle holds %v", bundled)
+	}
+	if count := eval[string](p, cyJS+`.getElementById('bundle:sfr-yugoslavia|soviet-union').pstyle('label').strValue`); count != fmt.Sprint(len(bundled)) {
+		t.Errorf("the bundle of %d relations is labelled %q", len(bundled), count)
+	}
+
+	// Edge labels: on the selected entity's edges only.
+	labelled := eval[[]string](p, `(() => { const cy = `+cyJS+`; return cy.edges(':simple').filter((e) => !e.hasClass('bundle') && e.pstyle('label').strValue !== '').map((e) => e.id()); })()`)
+	for _, id := range labelled {
+		if !eval[bool](p, cyJS+`.getElementById(`+js(id)+`).connectedNodes().some((n) => n.id() === 'croatia')`) {
+			t.Errorf("%s is labelled, but is not an edge of the selected entity", id)
+		}
+	}
+	if len(labelled) == 0 {
+		t.Error("the selected entity's edges are not labelled")
+	}
+	// Hovering an edge labels it.
+	other := eval[string](p, cyJS+`.edges().filter((e) => !e.hasClass('bundle') && e.pstyle('label').strValue === '').first().id()`)
+	xy := eval[[]float64](p, `(() => { const cy = `+cyJS+`; const m = cy.getElementById(`+js(other)+`).renderedMidpoint(); const b = cy.container().getBoundingClientRect(); return [b.left + m.x, b.top + m.y]; })()`)
+	p.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, xy[0], xy[1]))
+	p.waitFor("the hovered edge's label", cyJS+`.getElementById(`+js(other)+`).pstyle('label').strValue !== ''`)
+
+	// A click on the bundle draws its relations one by one.
+	xy = eval[[]float64](p, `(() => { const cy = `+cyJS+`; const m = cy.getElementById('bundle:sfr-yugoslavia|soviet-union').renderedMidpoint(); const b = cy.container().getBoundingClientRect(); return [b.left + m.x, b.top + m.y]; })()`)
+	p.do(chromedp.MouseClickXY(xy[0], xy[1]))
+	p.waitFor("the relations drawn one by one", cyJS+`.getElementById('bundle:sfr-yugoslavia|soviet-union').empty()`)
+	for _, id := range bundled {
+		if !eval[bool](p, cyJS+`.getElementById(`+js(id)+`).nonempty()`) {
+			t.Errorf("after the click, %s has no edge of its own", id)
+		}
+	}
+	p.screenshot("bundle-split")
 }

@@ -185,7 +185,10 @@ class Explorer {
       const v = Number(byId<HTMLInputElement>(id).value);
       return Number.isInteger(v) && byId<HTMLInputElement>(id).value !== '' ? v : fallback;
     };
-    return [read('compare-from', min), read('compare-to', max)];
+    const a = read('compare-from', min);
+    const b = read('compare-to', max);
+    // The earlier year first, whichever field it was typed in.
+    return a <= b ? [a, b] : [b, a];
   }
 
   private async setPathEnd(end: 'from' | 'to', id: string): Promise<void> {
