@@ -88,12 +88,12 @@ func TestParallelRelationsSplitOnClickAndLabelsShowForTheSelection(t *testing.T)
 	}
 	// Hovering an edge labels it.
 	other := eval[string](p, cyJS+`.edges().filter((e) => !e.hasClass('bundle') && e.pstyle('label').strValue === '').first().id()`)
-	xy := eval[[]float64](p, `(() => { const cy = `+cyJS+`; const m = cy.getElementById(`+js(other)+`).renderedMidpoint(); const b = cy.container().getBoundingClientRect(); return [b.left + m.x, b.top + m.y]; })()`)
+	xy := p.edgeMidpoint(other)
 	p.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, xy[0], xy[1]))
 	p.waitFor("the hovered edge's label", cyJS+`.getElementById(`+js(other)+`).pstyle('label').strValue !== ''`)
 
 	// A click on the bundle draws its relations one by one.
-	xy = eval[[]float64](p, `(() => { const cy = `+cyJS+`; const m = cy.getElementById('bundle:sfr-yugoslavia|soviet-union').renderedMidpoint(); const b = cy.container().getBoundingClientRect(); return [b.left + m.x, b.top + m.y]; })()`)
+	xy = p.edgeMidpoint("bundle:sfr-yugoslavia|soviet-union")
 	p.do(chromedp.MouseClickXY(xy[0], xy[1]))
 	p.waitFor("the relations drawn one by one", cyJS+`.getElementById('bundle:sfr-yugoslavia|soviet-union').empty()`)
 	for _, id := range bundled {
@@ -102,4 +102,10 @@ func TestParallelRelationsSplitOnClickAndLabelsShowForTheSelection(t *testing.T)
 		}
 	}
 	p.screenshot("bundle-split")
+}
+
+// edgeMidpoint is where the middle of an edge is drawn, in page coordinates.
+func (p *page) edgeMidpoint(id string) []float64 {
+	p.t.Helper()
+	return eval[[]float64](p, `(() => { const cy = `+cyJS+`; const m = cy.getElementById(`+js(id)+`).renderedMidpoint(); const b = cy.container().getBoundingClientRect(); return [b.left + m.x, b.top + m.y]; })()`)
 }

@@ -5,10 +5,7 @@ package web_test
 // between two years, and in Arabic the timeline runs right to left.
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"slices"
 	"testing"
 
@@ -68,25 +65,13 @@ func TestPlayRunsTheYears(t *testing.T) {
 // changesFromAPI asks the API what changed, as any client would.
 func changesFromAPI(t *testing.T, base, entity, from, to string) map[string][]string {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{
-		"query":     `query($e: ID, $f: PartialDate!, $t: PartialDate!) { changesBetween(from: $f, to: $t, entity: $e) { added { id } ended { id } held { id } } }`,
-		"variables": map[string]any{"e": entity, "f": from, "t": to},
-	})
-	resp, err := http.Post(base+"/graphql", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
 	var r struct {
-		Data struct {
-			ChangesBetween map[string][]struct{ ID string } `json:"changesBetween"`
-		}
+		ChangesBetween map[string][]struct{ ID string } `json:"changesBetween"`
 	}
-	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
-		t.Fatal(err)
-	}
+	graphQL(t, base, `query($e: ID, $f: PartialDate!, $t: PartialDate!) { changesBetween(from: $f, to: $t, entity: $e) { added { id } ended { id } held { id } } }`,
+		map[string]any{"e": entity, "f": from, "t": to}, &r)
 	out := map[string][]string{}
-	for kind, rels := range r.Data.ChangesBetween {
+	for kind, rels := range r.ChangesBetween {
 		for _, rel := range rels {
 			out[kind] = append(out[kind], rel.ID)
 		}
