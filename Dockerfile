@@ -1,6 +1,6 @@
 # Multi-stage build of the kgraph service: a static binary, run as a
 # non-root user. The Go build line below is the one the test suite runs
-# (dockerfile_test.go), so the binary tested is the binary shipped.
+# (graph/cli/deploy_test.go), so the binary tested is the binary shipped.
 
 # 1. The explorer and the playground, built from the npm registry with the
 #    committed lock file.

@@ -1,36 +1,30 @@
 // Command kgraph serves the knowledge graph of historical states, treaties
 // and their relations over GraphQL, with an explorer and a playground. With
-// a subcommand it validates, imports or exports datasets instead.
+// a subcommand it validates, imports or exports datasets instead. The
+// commands live in package cli; this file connects them to the process.
 package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"kgraph/graph/cli"
+	"kgraph/web"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args, os.Getenv, os.Stdout); err != nil {
-		if !errors.Is(err, errUsage) { // a usage mistake has been explained already
-			fmt.Fprintln(os.Stderr, "kgraph:", err)
-		}
-		os.Exit(exitCode(err))
-	}
+	err := run(ctx, os.Args, os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(cli.ExitCode(err))
 }
 
-// run is the whole program: args are the command line (args[0] is the
-// program name), getenv reads the environment, stdout takes the output. It
-// returns when the work is done or, for the server, when ctx is cancelled.
-func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
-	name, rest := "serve", args[1:]
-	if len(rest) > 0 && commands[rest[0]] != nil {
-		name, rest = rest[0], rest[1:]
-	}
-	return commands[name](ctx, rest, getenv, stdout)
+// run runs the command line args with the process's environment and
+// standard streams, serving the front end built into this binary.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	return cli.Run(ctx, &cli.Env{Getenv: getenv, Stdin: stdin, Stdout: stdout, Stderr: stderr, FrontEnd: web.Dist()}, args)
 }

@@ -1085,7 +1085,7 @@ type Query {
     to: PartialDate!
     "Compare only around this entity (an unknown id is a NOT_FOUND error)."
     entity: ID
-    "Hops from entity, 1 to 4 (ignored without entity)."
+    "Hops from entity, 1 to 4 (default 1); without entity it has no effect but must still be 1 to 4."
     depth: Int = 1
     "Only relations of these types."
     types: [String!]

@@ -9,7 +9,7 @@ import (
 )
 
 // regionalLanguages are the languages of the region the seed names its
-// states, documents and events in, each with the script it is written in.
+// entities in, each with the script it is written in.
 var regionalLanguages = []struct {
 	lang   string
 	script *unicode.RangeTable
@@ -27,13 +27,11 @@ var regionalLanguages = []struct {
 // the article does not give them.
 const namesSource = "reference-names"
 
-// TestNamesInTheLanguagesOfTheRegion checks that every state, document and
-// event has a label in each language of the region, in that language's
+// TestNamesInTheLanguagesOfTheRegion checks that every entity has a label in each language of the region, in that language's
 // script, cited to the editors' reference; and that its Serbian names in
 // the two scripts are the same name, as search compares them.
 func TestNamesInTheLanguagesOfTheRegion(t *testing.T) {
 	d := load(t)
-	named := map[string]bool{"state": true, "agreement": true, "declaration": true, "document_collection": true, "event": true}
 	hasSource := false
 	for _, s := range d.Sources {
 		hasSource = hasSource || s.ID == namesSource
@@ -42,9 +40,6 @@ func TestNamesInTheLanguagesOfTheRegion(t *testing.T) {
 		t.Fatalf("no source %q", namesSource)
 	}
 	for _, e := range d.Entities {
-		if !named[e.Kind] {
-			continue
-		}
 		for _, rl := range regionalLanguages {
 			label := pick(e.Labels, rl.lang)
 			if label == "" {

@@ -72,7 +72,7 @@ func startServer(t *testing.T) *httptest.Server {
 func serve(t *testing.T, s store.Store) *httptest.Server {
 	t.Helper()
 	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{
-		Store: s, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Store: s, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Assets: web.Dist(),
 	}))
 	t.Cleanup(srv.Close)
 	return srv

@@ -87,12 +87,3 @@ func TestBundleLoadsNothingFromOtherHosts(t *testing.T) {
 func context(b []byte, start, end int) string {
 	return string(b[max(0, start-40):min(len(b), end+60)])
 }
-
-func TestMissingPageSaysHowToBuild(t *testing.T) {
-	page := string(MissingPage())
-	for _, want := range []string{"make web", "npm ci &amp;&amp; npm run build"} {
-		if !regexp.MustCompile(regexp.QuoteMeta(want)).MatchString(page) {
-			t.Errorf("dist-missing.html does not say %q", want)
-		}
-	}
-}

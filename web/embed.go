@@ -9,10 +9,10 @@
 // The build is not committed (dist/ is git-ignored), and yet the Go code
 // must build on a fresh clone before npm ever ran. A //go:embed pattern
 // that matches nothing is a compile error, so the pattern is the glob
-// "dist*": it always matches the committed page dist-missing.html, and it
+// "dist*": it always matches the committed dist-placeholder.txt, and it
 // also matches the dist/ directory once the build has written it. With no
-// build, Built reports false and the server answers / and /playground with
-// dist-missing.html, which says how to build. (One state the glob cannot
+// build, Dist is empty, Built reports false and the server answers / and
+// /playground with a page that says how to build. (One state the glob cannot
 // absorb: an empty dist/ directory, which npm run build never leaves, makes
 // go build fail with "contains no embeddable files"; remove it or build.)
 package web
@@ -22,7 +22,7 @@ import (
 	"io/fs"
 )
 
-// files holds dist/ when it was built and, always, dist-missing.html. The
+// files holds dist/ when it was built and, always, dist-placeholder.txt. The
 // "all:" prefix keeps files whose names start with "_" or ".", which the
 // bundler may emit.
 //
@@ -43,14 +43,4 @@ func Dist() fs.FS {
 func Built() bool {
 	_, err := fs.Stat(files, "dist/index.html")
 	return err == nil
-}
-
-// MissingPage returns the HTML page served in place of the front end when
-// it was not built: it says how to build it.
-func MissingPage() []byte {
-	b, err := files.ReadFile("dist-missing.html")
-	if err != nil {
-		panic(err) // the page is committed next to this file
-	}
-	return b
 }

@@ -1,5 +1,6 @@
-// Package cli does the work of the validate, import and export commands:
-// checking a dataset file and reporting its problems, importing it in
-// batches with progress, and exporting the graph to a file. Package main
-// parses the command line, opens the store and calls it.
+// Package cli is the kgraph command line: the serve, healthcheck, validate,
+// import and export commands, a file each, with their flags, the
+// configuration they share (config.go) and the opening of the store they
+// name (store.go). Package main only hands Run the process's arguments,
+// environment, standard streams and built front end.
 package cli

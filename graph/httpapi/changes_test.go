@@ -3,7 +3,6 @@ package httpapi_test
 import (
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -89,36 +88,6 @@ func TestNamesInSerbianBothScripts(t *testing.T) {
 	}
 	if got.Latin[0].ID != "soviet-union" || got.Latin[0].Name != "Sovjetski Savez" {
 		t.Errorf("Latin search: %+v", got.Latin[0])
-	}
-}
-
-func TestChangesBetweenBadInput(t *testing.T) {
-	srv := newServer(t)
-	tests := []struct {
-		name, query, code, mention string
-	}{
-		{"from after to", `{ changesBetween(from: "1960", to: "1950") { held { id } } }`, "INVALID", "after"},
-		{"malformed date", `{ changesBetween(from: "1950-13", to: "1960") { held { id } } }`, "INVALID", "month"},
-		{"missing to", `{ changesBetween(from: "1950") { held { id } } }`, "GRAPHQL_VALIDATION_FAILED", "to"},
-		{"depth over the limit", `{ changesBetween(from: "1950", to: "1960", entity: "croatia", depth: 5) { held { id } } }`, "INVALID", "depth"},
-		{"depth null", `{ changesBetween(from: "1950", to: "1960", entity: "croatia", depth: null) { held { id } } }`, "INVALID", "depth"},
-		{"unknown entity", `{ changesBetween(from: "1950", to: "1960", entity: "atlantis") { held { id } } }`, "NOT_FOUND", "atlantis"},
-		{"unknown type", `{ changesBetween(from: "1950", to: "1960", types: ["INVADED"]) { held { id } } }`, "INVALID", "SIGNED"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := query(t, srv, tt.query, nil)
-			if len(r.Errors) == 0 {
-				t.Fatalf("no error; data %s", r.Data)
-			}
-			e := r.Errors[0]
-			if e.Extensions["code"] != tt.code {
-				t.Fatalf("code = %v, want %s (%s)", e.Extensions["code"], tt.code, e.Message)
-			}
-			if !strings.Contains(e.Message, tt.mention) {
-				t.Fatalf("message %q does not mention %q", e.Message, tt.mention)
-			}
-		})
 	}
 }
 

@@ -2,17 +2,17 @@ package httpapi
 
 import (
 	"bytes"
+	_ "embed"
 	"io/fs"
 	"net/http"
 	"strings"
 	"time"
-
-	"kgraph/web"
 )
 
 // The front end (the explorer and the playground) is a set of static files
 // built by npm: two HTML pages and, under assets/, the scripts, styles and
-// workers they load, with content hashes in their names. See package web.
+// workers they load, with content hashes in their names, handed to
+// NewHandler by package main (see package web).
 
 // contentSecurityPolicy lets the pages load nothing but this server's own
 // files: no CDN, font or analytics host can be reached even by mistake,
@@ -24,13 +24,26 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 	"img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; " +
 	"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
-// frontEnd returns the built front end: cfg.Assets, or the one embedded
-// in the binary.
+// frontEndMissing is the page served in place of the explorer and the
+// playground when the binary was built without them: it says how to build
+// them.
+//
+//go:embed frontend-missing.html
+var frontEndMissing []byte
+
+// frontEnd returns the built front end, or an empty one.
 func frontEnd(cfg Config) fs.FS {
 	if cfg.Assets != nil {
 		return cfg.Assets
 	}
-	return web.Dist()
+	return emptyFS{}
+}
+
+// emptyFS is a front end with no files.
+type emptyFS struct{}
+
+func (emptyFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
 // handlePage serves one HTML page of the front end, or, when the front end
@@ -47,7 +60,7 @@ func handlePage(files fs.FS, name string) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		if err != nil {
 			w.WriteHeader(http.StatusServiceUnavailable)
-			_, _ = w.Write(web.MissingPage())
+			_, _ = w.Write(frontEndMissing)
 			return
 		}
 		h.Set("Content-Security-Policy", contentSecurityPolicy)

@@ -24,9 +24,9 @@ type Config struct {
 	// always ready.
 	Ready func(context.Context) error
 	// Assets is the built front end: index.html (the explorer),
-	// playground.html and assets/. Nil means the one embedded in the
-	// binary (package web). Without index.html, / and /playground answer
-	// with a page that says how to build the front end.
+	// playground.html and assets/ (package main passes the one embedded
+	// in the binary by package web). Without index.html, or when nil, /
+	// and /playground answer 503 with a page that says how to build it.
 	Assets fs.FS
 	// AllowedOrigins lists the origins whose pages may call the API from a
 	// browser (CORS); "*" allows any. Empty means same-origin only.

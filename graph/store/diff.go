@@ -23,28 +23,34 @@ type Stored func(section, id string) (element any, ok bool)
 // id is new or whose JSON differs) with the counts Apply reports. Every
 // store's Apply calls it or DiffAgainst, so they count the same way.
 func Diff(current, incoming *Dataset) (*Dataset, *ApplyResult) {
+	return DiffAgainst(incoming, current.Lookup())
+}
+
+// Lookup indexes the dataset's elements by section and id, once, for
+// DiffAgainst: a dry run compares batch after batch with one index.
+func (d *Dataset) Lookup() Stored {
 	index := map[string]map[string]any{
 		SectionEntityKinds: {}, SectionRelationTypes: {}, SectionSources: {}, SectionEntities: {}, SectionRelations: {},
 	}
-	for _, x := range current.Vocabulary.EntityKinds {
+	for _, x := range d.Vocabulary.EntityKinds {
 		index[SectionEntityKinds][x.ID] = x
 	}
-	for _, x := range current.Vocabulary.RelationTypes {
+	for _, x := range d.Vocabulary.RelationTypes {
 		index[SectionRelationTypes][x.ID] = x
 	}
-	for _, x := range current.Sources {
+	for _, x := range d.Sources {
 		index[SectionSources][x.ID] = x
 	}
-	for _, x := range current.Entities {
+	for _, x := range d.Entities {
 		index[SectionEntities][x.ID] = x
 	}
-	for _, x := range current.Relations {
+	for _, x := range d.Relations {
 		index[SectionRelations][x.ID] = x
 	}
-	return DiffAgainst(incoming, func(section, id string) (any, bool) {
+	return func(section, id string) (any, bool) {
 		x, ok := index[section][id]
 		return x, ok
-	})
+	}
 }
 
 // DiffAgainst is Diff with the stored elements found by lookup, so that a

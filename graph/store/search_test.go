@@ -59,3 +59,20 @@ func TestMatchScoreOrder(t *testing.T) {
 		t.Fatalf("scores exact %d > prefix %d > in order %d > any order %d > 0 = none %d does not hold", exact, prefix, inOrder, anyOrder, none)
 	}
 }
+
+// BenchmarkNormalizeText compares the scripts' cost: Cyrillic goes through
+// the transliteration table, Latin and Arabic do not.
+func BenchmarkNormalizeText(b *testing.B) {
+	for _, tc := range []struct{ name, text string }{
+		{"latin", "Socijalistička Federativna Republika Jugoslavija"},
+		{"cyrillic", "Социјалистичка Федеративна Република Југославија"},
+		{"arabic", "جمهورية يوغوسلافيا الاشتراكية الاتحادية"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				NormalizeText(tc.text)
+			}
+		})
+	}
+}

@@ -158,6 +158,7 @@ func testSearch(t *testing.T, s store.Store) {
 		{"Slovenian č", "Črna gora", "sl", "principality-of-montenegro"},
 		{"Croatian", "Raspad Sovjetskog Saveza", "hr", "dissolution-of-the-soviet-union"},
 		{"Russian typed in Latin letters", "Raspad Jugoslavii", "", "breakup-of-yugoslavia"},
+		{"Serbian Cyrillic, a heritage", "Православље", "", "eastern-orthodoxy"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

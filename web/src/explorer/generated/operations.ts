@@ -32,6 +32,21 @@ export type SearchInArabicQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SearchInArabicQuery = { search: Array<{ id: string, name: string }> };
 
+export type SearchInSerbianQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SearchInSerbianQuery = { cyrillic: Array<{ id: string, name: string }>, latin: Array<{ id: string, name: string }> };
+
+export type ChangesAroundTheUssrQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ChangesAroundTheUssrQuery = { changesBetween: { added: Array<{ id: string, start: string | null, end: string | null }>, ended: Array<{ id: string, start: string | null, end: string | null }>, held: Array<{ id: string, start: string | null, end: string | null }> } };
+
+export type LanguagesOfTheDataQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LanguagesOfTheDataQuery = { languages: Array<string> };
+
 export type NeighborhoodOfCroatiaQueryVariables = Exact<{ [key: string]: never; }>;
 
 

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -105,8 +105,8 @@ func TestImportOfAnInvalidFileWritesNothing(t *testing.T) {
 	env := embeddedEnv(t)
 	file := writeDataset(t, "bad.json", strings.Replace(exampleDataset(t), `"to": "belgrade"`, `"to": "belgarde"`, 1))
 	out, err := kg(t, env, "import", "--batch", "1", file)
-	if exitCode(err) != 1 || !strings.Contains(out, `field "to": no entity has the id "belgarde"`) {
-		t.Fatalf("import = %v (exit %d):\n%s", err, exitCode(err), out)
+	if ExitCode(err) != 1 || !strings.Contains(out, `field "to": no entity has the id "belgarde"`) {
+		t.Fatalf("import = %v (exit %d):\n%s", err, ExitCode(err), out)
 	}
 	withStore(t, env, func(s store.Store) {
 		if d, _ := s.Export(context.Background()); !d.Empty() {
@@ -217,7 +217,7 @@ func TestImportIntoALockedDataFile(t *testing.T) {
 // into an empty store and exporting again gives the same bytes.
 func TestRoundTrip(t *testing.T) {
 	for name, file := range map[string]string{
-		"seed":    filepath.Join("seed", "soviet-yugoslav-relations.json"),
+		"seed":    filepath.Join("..", "..", "seed", "soviet-yugoslav-relations.json"),
 		"example": writeDataset(t, "example.json", exampleDataset(t)),
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -232,7 +232,7 @@ func TestRoundTrip(t *testing.T) {
 func TestRoundTripNeo4j(t *testing.T) {
 	// Reset empties the database, and holds it for this test process.
 	empty := func() map[string]string { return neo4jtest.Reset(t).Vars() }
-	roundTrip(t, filepath.Join("seed", "soviet-yugoslav-relations.json"), empty, empty)
+	roundTrip(t, filepath.Join("..", "..", "seed", "soviet-yugoslav-relations.json"), empty, empty)
 }
 
 // roundTrip imports file into the store of the environment first returns,
@@ -259,5 +259,27 @@ func roundTrip(t *testing.T, file string, first, second func() map[string]string
 	var d store.Dataset
 	if err := json.Unmarshal(want, &d); err != nil || len(d.Entities) == 0 {
 		t.Fatalf("the export holds no entities: %v", err)
+	}
+}
+
+// TestImportAndValidateReadStandardInput checks that "-" names standard
+// input, which is read like a file and named "stdin" in messages.
+func TestImportAndValidateReadStandardInput(t *testing.T) {
+	env := embeddedEnv(t)
+	example := exampleDataset(t)
+	stdout, _, err := kgStdin(t, env, example, "validate", "-")
+	if err != nil || !strings.HasPrefix(stdout, "stdin is valid: ") {
+		t.Fatalf("validate -: %v, %q", err, stdout)
+	}
+	stdout, _, err = kgStdin(t, env, example, "import", "-")
+	if err != nil || !strings.Contains(stdout, "imported stdin: 7 created, 0 updated, 0 unchanged") {
+		t.Fatalf("import -: %v, %q", err, stdout)
+	}
+	if got := graphJSON(t, env); !strings.Contains(got, `"belgrade"`) {
+		t.Fatalf("the imported graph lacks the example's entities: %s", got)
+	}
+	stdout, stderr, err := kgStdin(t, env, "{", "validate", "-")
+	if ExitCode(err) != 1 || !strings.HasPrefix(stdout, "stdin:") || !strings.Contains(stderr, "stdin: 1 problem") {
+		t.Fatalf("validate - of a broken file: %v, stdout %q, stderr %q", err, stdout, stderr)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"net/http"
@@ -19,7 +19,7 @@ import (
 // service built from the Dockerfile, started once Neo4j is healthy and
 // configured by the NEO4J_* variables.
 func TestComposeFile(t *testing.T) {
-	raw, err := os.ReadFile("docker-compose.yml")
+	raw, err := os.ReadFile(filepath.Join("..", "..", "docker-compose.yml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func TestDockerfileBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	raw, err := os.ReadFile("Dockerfile")
+	raw, err := os.ReadFile(filepath.Join("..", "..", "Dockerfile"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,6 +90,7 @@ func TestDockerfileBinary(t *testing.T) {
 	bin := filepath.Join(dir, "kgraph")
 	// Docker runs RUN lines with /bin/sh -c; so does the test.
 	cmd := exec.Command("/bin/sh", "-c", m[1]+` -o "$OUT" .`)
+	cmd.Dir = filepath.Join("..", "..") // the Dockerfile builds from the repository's root
 	cmd.Env = append(os.Environ(), "OUT="+bin)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%s: %v\n%s", m[1], err, out)

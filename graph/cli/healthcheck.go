@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -12,9 +12,9 @@ import (
 // healthcheck asks a running server on this machine whether it is ready,
 // for container health checks in images that have no curl: exit 0 when
 // /readyz answers 200, 1 otherwise.
-func healthcheck(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+func healthcheck(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("healthcheck", flag.ContinueOnError)
-	port := fs.String("port", envOr(getenv, "PORT", "8080"), "port of the server to check (env PORT)")
+	port := fs.String("port", envOr(env.Getenv, "PORT", "8080"), "port of the server to check (env PORT)")
 	u := usage{name: "healthcheck", flags: fs, text: `Usage: kgraph healthcheck [flags]
 
 Asks the server running on this machine whether it is ready (GET /readyz):
@@ -23,12 +23,12 @@ exit status 0 when it is, 1 when it is not. For container health checks.
 Example:
   kgraph healthcheck -port 8080
 `}
-	operands, shown, err := parseArgs(u, args, stdout)
+	operands, shown, err := parseArgs(env, u, args)
 	if err != nil || shown {
 		return err
 	}
 	if len(operands) > 0 {
-		return usageError(u, "unexpected arguments: %v", operands)
+		return usageError(env, u, "unexpected arguments: %v", operands)
 	}
 	ctx, cancel := context.WithTimeout(ctx, 4*time.Second)
 	defer cancel()
@@ -45,6 +45,6 @@ Example:
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("not ready: %s %s", resp.Status, body)
 	}
-	fmt.Fprintf(stdout, "%s", body)
+	fmt.Fprintf(env.Stdout, "%s", body)
 	return nil
 }

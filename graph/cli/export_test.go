@@ -1,8 +1,10 @@
-package main
+package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -114,5 +116,36 @@ func TestExportToFile(t *testing.T) {
 	}
 	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*.tmp")); len(leftovers) > 0 {
 		t.Fatalf("temporary files left behind: %v", leftovers)
+	}
+}
+
+// TestExportNeedsAnExistingDataFile checks that exporting from an embedded
+// data file that does not exist is an error that names the file and says
+// how to create it, and that it creates nothing.
+func TestExportNeedsAnExistingDataFile(t *testing.T) {
+	env := embeddedEnv(t)
+	stdout, stderr, err := kgStreams(t, env, "export")
+	if ExitCode(err) != 1 || stdout != "" {
+		t.Fatalf("export of a missing data file: %v (exit %d), stdout %q", err, ExitCode(err), stdout)
+	}
+	for _, want := range []string{"kgraph: there is no data file at " + env["KG_DATA_FILE"], "kgraph import FILE", "-data"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr %q does not say %q", stderr, want)
+		}
+	}
+	if _, err := os.Stat(env["KG_DATA_FILE"]); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("export created %s: %v", env["KG_DATA_FILE"], err)
+	}
+}
+
+// TestValidateNeverCreatesADataFile checks that validate reads no store.
+func TestValidateNeverCreatesADataFile(t *testing.T) {
+	env := embeddedEnv(t)
+	file := writeDataset(t, "example.json", exampleDataset(t))
+	if out := mustKG(t, env, "validate", file); !strings.Contains(out, "is valid") {
+		t.Fatalf("validate printed %q", out)
+	}
+	if _, err := os.Stat(env["KG_DATA_FILE"]); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("validate created %s: %v", env["KG_DATA_FILE"], err)
 	}
 }

@@ -1,11 +1,10 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -19,13 +18,13 @@ import (
 
 // serve runs the HTTP server until ctx is cancelled, then shuts it down
 // gracefully: requests under way get shutdownGrace to finish.
-func serve(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+func serve(ctx context.Context, env *Env, args []string) error {
 	var cfg config
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.StringVar(&cfg.port, "port", envOr(getenv, "PORT", "8080"), "TCP port to listen on (env PORT)")
-	origins := fs.String("cors-origins", envOr(getenv, "KG_CORS_ORIGINS", "*"), "comma-separated origins whose pages may call the API (CORS); * for any, none for same-origin only (env KG_CORS_ORIGINS)")
-	fs.StringVar(&cfg.seed, "seed", envOr(getenv, "KG_SEED", "auto"), "auto: load the built-in dataset into an empty store; never: start empty (env KG_SEED)")
-	cfg.storeFlags(fs, getenv)
+	fs.StringVar(&cfg.port, "port", envOr(env.Getenv, "PORT", "8080"), "TCP port to listen on (env PORT)")
+	origins := fs.String("cors-origins", envOr(env.Getenv, "KG_CORS_ORIGINS", "*"), "comma-separated origins whose pages may call the API (CORS); * for any, none for same-origin only (env KG_CORS_ORIGINS)")
+	fs.StringVar(&cfg.seed, "seed", envOr(env.Getenv, "KG_SEED", "auto"), "auto: load the built-in dataset into an empty store; never: start empty (env KG_SEED)")
+	cfg.storeFlags(fs, env.Getenv)
 	u := usage{name: "serve", flags: fs, text: `Usage: kgraph [serve] [flags]
 
 Serves the knowledge graph: GraphQL at /graphql, the explorer at /, the
@@ -38,22 +37,22 @@ Examples:
   PORT=9000 kgraph -data /var/lib/kgraph/graph.db
   NEO4J_URI=neo4j://db:7687 NEO4J_PASSWORD=secret kgraph
 `}
-	operands, shown, err := parseArgs(u, args, stdout)
+	operands, shown, err := parseArgs(env, u, args)
 	if err != nil || shown {
 		return err
 	}
 	if len(operands) > 0 {
-		return usageError(u, "unexpected arguments: %v", operands)
+		return usageError(env, u, "unexpected arguments: %v", operands)
 	}
 	if cfg.seed != "auto" && cfg.seed != "never" {
 		return fmt.Errorf("-seed must be auto or never, got %q", cfg.seed)
 	}
-	logger, err := cfg.logger(stdout)
+	logger, err := cfg.logger(env.Stdout)
 	if err != nil {
 		return err
 	}
 
-	s, err := openStore(ctx, cfg, logger)
+	s, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -65,7 +64,7 @@ Examples:
 		return err
 	}
 	srv := &http.Server{
-		Handler:           httpapi.NewHandler(httpapi.Config{Store: s, Logger: logger, Ready: ready, AllowedOrigins: splitList(*origins)}),
+		Handler:           httpapi.NewHandler(httpapi.Config{Store: s, Logger: logger, Ready: ready, Assets: env.FrontEnd, AllowedOrigins: splitList(*origins)}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}

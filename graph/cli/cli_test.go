@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -26,9 +26,33 @@ import (
 // env, and returns what it wrote to standard output and its error.
 func kg(t *testing.T, env map[string]string, args ...string) (string, error) {
 	t.Helper()
-	var out bytes.Buffer
-	err := run(context.Background(), append([]string{"kgraph"}, args...), func(k string) string { return env[k] }, &out)
-	return out.String(), err
+	stdout, _, err := kgStreams(t, env, args...)
+	return stdout, err
+}
+
+// kgStreams is kg that also returns what the program wrote to standard
+// error.
+func kgStreams(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	return kgStdin(t, env, "", args...)
+}
+
+// kgStdin is kgStreams with stdin as the standard input.
+func kgStdin(t *testing.T, env map[string]string, stdin string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err = Run(context.Background(), &Env{Getenv: func(k string) string { return env[k] }, Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut}, append([]string{"kgraph"}, args...))
+	return out.String(), errOut.String(), err
+}
+
+// repoFile reads a file of the repository, two levels up.
+func repoFile(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // mustKG is kg for commands that must succeed.
@@ -60,10 +84,7 @@ func writeDataset(t *testing.T, name, content string) string {
 // documentation cannot drift from what the program accepts.
 func exampleDataset(t *testing.T) string {
 	t.Helper()
-	doc, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := repoFile(t, "README.md")
 	m := regexp.MustCompile("(?s)<!-- example-dataset[^>]*-->\n```json\n(.*?)```").FindSubmatch(doc)
 	if m == nil {
 		t.Fatal("README.md has no example-dataset block")
@@ -193,8 +214,8 @@ func TestValidateReportsEachRule(t *testing.T) {
 			file := writeDataset(t, "bad.json", content)
 			out, err := kg(t, nil, "validate", file)
 			var ie interface{ Error() string }
-			if err == nil || exitCode(err) != 1 || !errors.As(err, &ie) {
-				t.Fatalf("validate returned %v (exit %d), want a failure with exit 1\n%s", err, exitCode(err), out)
+			if err == nil || ExitCode(err) != 1 || !errors.As(err, &ie) {
+				t.Fatalf("validate returned %v (exit %d), want a failure with exit 1\n%s", err, ExitCode(err), out)
 			}
 			line := 1 + strings.Count(content[:strings.Index(content, tt.line)], "\n")
 			want := fmt.Sprintf("%s:%d: %s\n", file, line, tt.want)
@@ -221,19 +242,27 @@ func TestHelp(t *testing.T) {
 
 func TestUsageMistakes(t *testing.T) {
 	file := writeDataset(t, "example.json", exampleDataset(t))
-	for _, args := range [][]string{
-		{"validate"},
-		{"import"},
-		{"import", file, file},
-		{"import", "--batch", "0", file},
-		{"import", "--nope", file},
-		{"export", "--format", "pdf"},
-		{"export", "--at", "1955-13"},
-		{"export", "--depth", "2"},
-		{"export", "extra"},
+	for _, tt := range []struct {
+		args []string
+		want string // what the message on stderr says
+	}{
+		{[]string{"validate"}, "kgraph validate: give the dataset file to check"},
+		{[]string{"import"}, "kgraph import: give one dataset file to import"},
+		{[]string{"import", file, file}, "kgraph import: give one dataset file to import"},
+		{[]string{"import", "--batch", "0", file}, "kgraph import: -batch must be at least 1, got 0"},
+		{[]string{"import", "--nope", file}, "flag provided but not defined: -nope"},
+		{[]string{"export", "--format", "pdf"}, `kgraph export: -format must be one of`},
+		{[]string{"export", "--at", "1955-13"}, "kgraph export: "},
+		{[]string{"export", "--depth", "2"}, "kgraph export: "},
+		{[]string{"export", "extra"}, "kgraph export: unexpected arguments: extra"},
 	} {
-		if _, err := kg(t, embeddedEnv(t), args...); exitCode(err) != 2 {
-			t.Errorf("kgraph %s: %v (exit %d), want exit 2", strings.Join(args, " "), err, exitCode(err))
+		stdout, stderr, err := kgStreams(t, embeddedEnv(t), tt.args...)
+		if ExitCode(err) != 2 {
+			t.Errorf("kgraph %s: %v (exit %d), want exit 2", strings.Join(tt.args, " "), err, ExitCode(err))
+		}
+		help := "Run 'kgraph " + tt.args[0] + " --help' for usage.\n"
+		if !strings.Contains(stderr, tt.want) || !strings.HasSuffix(stderr, help) || stdout != "" {
+			t.Errorf("kgraph %s wrote stdout %q, stderr %q; want %q and %q on stderr only", strings.Join(tt.args, " "), stdout, stderr, tt.want, help)
 		}
 	}
 }

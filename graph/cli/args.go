@@ -1,11 +1,10 @@
-package main
+package cli
 
 import (
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 )
 
 // usage is a subcommand's help: what it does and examples, printed before
@@ -29,19 +28,19 @@ func (u usage) print(w io.Writer) {
 // parseArgs parses a subcommand's command line, where flags may come
 // before or after the operands ("import --dry-run a.json" and
 // "import a.json --dry-run"; after "--" everything is an operand). It
-// returns the operands. Help (-h, -help, --help) goes to stdout and
-// reports shown; a mistake is reported on stderr as errUsage.
-func parseArgs(u usage, args []string, stdout io.Writer) (operands []string, shown bool, err error) {
+// returns the operands. Help (-h, -help, --help) goes to env.Stdout
+// and reports shown; a mistake is reported on env.Stderr as errUsage.
+func parseArgs(env *Env, u usage, args []string) (operands []string, shown bool, err error) {
 	fs := u.flags
-	fs.SetOutput(os.Stderr)
+	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {} // shown below, on stdout for help
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				u.print(stdout)
+				u.print(env.Stdout)
 				return nil, true, nil
 			}
-			return nil, false, usageError(u, "")
+			return nil, false, usageError(env, u, "")
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -57,10 +56,10 @@ func parseArgs(u usage, args []string, stdout io.Writer) (operands []string, sho
 
 // usageError reports a command-line mistake on stderr, with where to find
 // help, and returns errUsage.
-func usageError(u usage, format string, args ...any) error {
+func usageError(env *Env, u usage, format string, args ...any) error {
 	if format != "" {
-		fmt.Fprintf(os.Stderr, "kgraph %s: %s\n", u.name, fmt.Sprintf(format, args...))
+		fmt.Fprintf(env.Stderr, "kgraph %s: %s\n", u.name, fmt.Sprintf(format, args...))
 	}
-	fmt.Fprintf(os.Stderr, "Run 'kgraph %s --help' for usage.\n", u.name)
+	fmt.Fprintf(env.Stderr, "Run 'kgraph %s --help' for usage.\n", u.name)
 	return errUsage
 }

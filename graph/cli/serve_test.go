@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -44,6 +45,13 @@ func freePort(t *testing.T) string {
 	return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
 }
 
+// testFrontEnd stands for the built front end that package main hands the
+// server.
+var testFrontEnd = fstest.MapFS{
+	"index.html":      {Data: []byte("<title>explorer</title>")},
+	"playground.html": {Data: []byte("<title>playground</title>")},
+}
+
 // startServer runs the program as `kgraph` with env and returns its base URL,
 // its log and a function that stops it and returns run's error.
 func startServer(t *testing.T, env map[string]string, args ...string) (string, *syncBuffer, func() error) {
@@ -56,7 +64,9 @@ func startServer(t *testing.T, env map[string]string, args ...string) (string, *
 	ctx, cancel := context.WithCancel(context.Background())
 	logs := &syncBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, append([]string{"kgraph"}, args...), getenv, logs) }()
+	go func() {
+		done <- Run(ctx, &Env{Getenv: getenv, Stdin: strings.NewReader(""), Stdout: logs, Stderr: logs, FrontEnd: testFrontEnd}, append([]string{"kgraph"}, args...))
+	}()
 	base := "http://127.0.0.1:" + env["PORT"]
 	waitFor(t, base+"/healthz", done, logs)
 	var once sync.Once
@@ -133,7 +143,11 @@ func TestServeSeedsAnsweresAndShutsDown(t *testing.T) {
 	if err != nil || resp.StatusCode != http.StatusOK {
 		t.Fatalf("/playground: %v %v", err, resp)
 	}
+	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
+	if string(page) != "<title>playground</title>" {
+		t.Fatalf("/playground served %q, not the front end the server was given", page)
+	}
 
 	if err := stop(); err != nil {
 		t.Fatalf("run after shutdown: %v", err)
@@ -170,11 +184,12 @@ func TestServeWithSeedNeverStartsEmpty(t *testing.T) {
 func TestServeRefusesALockedDataFile(t *testing.T) {
 	dataFile := filepath.Join(t.TempDir(), "g.db")
 	startServer(t, map[string]string{"KG_DATA_FILE": dataFile})
-	err := run(context.Background(), []string{"kgraph", "-port", freePort(t)}, func(k string) string {
+	var stderr bytes.Buffer
+	err := Run(context.Background(), &Env{Getenv: func(k string) string {
 		return map[string]string{"KG_DATA_FILE": dataFile}[k]
-	}, io.Discard)
-	if err == nil || !strings.Contains(err.Error(), "in use") {
-		t.Fatalf("second server on the same file: %v", err)
+	}, Stdout: io.Discard, Stderr: &stderr}, []string{"kgraph", "-port", freePort(t)})
+	if err == nil || !strings.Contains(err.Error(), "in use") || !strings.Contains(stderr.String(), "kgraph: ") || !strings.Contains(stderr.String(), "in use") {
+		t.Fatalf("second server on the same file: %v, stderr %q", err, stderr.String())
 	}
 }
 
@@ -191,9 +206,10 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"kgraph", "healthcheck", "extra"}, "usage"},
 	}
 	for _, tt := range tests {
-		err := run(context.Background(), tt.args, getenv, io.Discard)
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%v: err = %v, want one mentioning %q", tt.args, err, tt.want)
+		var stderr bytes.Buffer
+		err := Run(context.Background(), &Env{Getenv: getenv, Stdout: io.Discard, Stderr: &stderr}, tt.args)
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(stderr.String(), tt.want) {
+			t.Errorf("%v: err = %v, stderr %q, want both mentioning %q", tt.args, err, stderr.String(), tt.want)
 		}
 	}
 }
@@ -204,7 +220,9 @@ func TestServeHelp(t *testing.T) {
 	for _, args := range [][]string{{"kgraph", "-help"}, {"kgraph", "serve", "--help"}, {"kgraph", "healthcheck", "-h"}} {
 		var out bytes.Buffer
 		done := make(chan error, 1)
-		go func() { done <- run(context.Background(), args, func(string) string { return "" }, &out) }()
+		go func() {
+			done <- Run(context.Background(), &Env{Getenv: func(string) string { return "" }, Stdout: &out, Stderr: io.Discard}, args)
+		}()
 		select {
 		case err := <-done:
 			if err != nil || !strings.Contains(out.String(), "Usage: kgraph") || !strings.Contains(out.String(), "Example") {
