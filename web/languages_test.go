@@ -55,7 +55,6 @@ func TestLanguageSwitchOffersTheDataLanguages(t *testing.T) {
 	for _, lang := range []string{"ru", "sr-Latn", "mk"} {
 		p.setLanguage(lang)
 		p.waitFor("the drawing in "+lang, `location.hash.includes('lang=`+lang+`') && document.documentElement.lang === `+js(lang))
-		p.waitFor("the panel in "+lang, `true`)
 		drawn := eval[map[string]string](p, `Object.fromEntries(`+cyJS+`.nodes().map((n) => [n.id(), n.data('label')]))`)
 		fallbacks := 0
 		for id, label := range drawn {

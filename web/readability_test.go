@@ -87,7 +87,9 @@ func TestParallelRelationsSplitOnClickAndLabelsShowForTheSelection(t *testing.T)
 		t.Error("the selected entity's edges are not labelled")
 	}
 	// Hovering an edge labels it.
-	other := eval[string](p, cyJS+`.edges().filter((e) => !e.hasClass('bundle') && e.pstyle('label').strValue === '').first().id()`)
+	// The longest such edge, whose middle is furthest from any label.
+	other := eval[string](p, cyJS+`.edges().filter((e) => !e.hasClass('bundle') && e.pstyle('label').strValue === '')
+		.sort((a, b) => b.renderedBoundingBox().w + b.renderedBoundingBox().h - a.renderedBoundingBox().w - a.renderedBoundingBox().h).first().id()`)
 	xy := p.edgeMidpoint(other)
 	p.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, xy[0], xy[1]))
 	p.waitFor("the hovered edge's label", cyJS+`.getElementById(`+js(other)+`).pstyle('label').strValue !== ''`)
