@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -20,14 +21,14 @@ import (
 
 // newLargeServer serves a synthetic graph of 10,000 entities, where one
 // shortest path takes tens of milliseconds, with the given deadline.
-func newLargeServer(t *testing.T, deadline time.Duration, m *observe.Metrics) *httptest.Server {
+func newLargeServer(t *testing.T, deadline time.Duration, m *observe.Metrics, logs io.Writer) *httptest.Server {
 	t.Helper()
 	s := memstoretest.Open(t)
 	if _, err := s.Apply(context.Background(), storetest.Synthetic(10_000, 4), store.ApplyOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{
-		Store: s, Deadline: deadline, Metrics: m, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Store: s, Deadline: deadline, Metrics: m, Logger: slog.New(slog.NewTextHandler(logs, nil)),
 	}))
 	t.Cleanup(srv.Close)
 	return srv
@@ -53,7 +54,8 @@ func costlyQuery(n int) string {
 func TestQueryPastItsDeadlineTimesOut(t *testing.T) {
 	const deadline = 200 * time.Millisecond
 	m := observe.NewMetrics()
-	srv := newLargeServer(t, deadline, m)
+	var logs bytes.Buffer
+	srv := newLargeServer(t, deadline, m, &logs)
 
 	start := time.Now()
 	r := query(t, srv, costlyQuery(300), nil)
@@ -79,6 +81,12 @@ func TestQueryPastItsDeadlineTimesOut(t *testing.T) {
 	data(t, srv, `{ entity(id: "e000042") { id } }`, nil, &d)
 	if d.Entity.ID != "e000042" {
 		t.Fatalf("after a timeout: %+v", d)
+	}
+
+	// A timeout is the client's to act on, not an internal error to log.
+	srv.Close() // waits for the handlers, the last log lines written
+	if strings.Contains(logs.String(), "level=ERROR") {
+		t.Errorf("a timeout was logged as an error:\n%.2000s", logs.String())
 	}
 }
 
