@@ -84,7 +84,11 @@ func syntheticPeriod(rng *rand.Rand) (start, end *store.PartialDate) {
 	return &s, &e
 }
 
-// The scripts labels are written in, each as syllables that make up words.
+// englishWords make up English names such as "grand river land 12", which
+// many share word by word, as real names do.
+var englishWords = []string{"north", "south", "grand", "united", "free", "royal", "federal", "people's", "island", "river"}
+
+// The scripts other labels are written in, each as syllables that make up words.
 var (
 	latin    = []string{"al", "ba", "cor", "da", "el", "fa", "gra", "hu", "is", "ka", "lo", "mar", "no", "or", "pe", "ros", "sa", "ti", "ur", "ve"}
 	arabic   = []string{"با", "تي", "جا", "دو", "را", "سي", "شا", "عا", "فو", "قا", "كي", "لا", "مو", "نا", "ها", "وا", "يو"}
@@ -105,10 +109,10 @@ func syllables(rng *rand.Rand, script []string, k int) string {
 // scripts for most entities; the number keeps every label unique.
 func syntheticLabels(rng *rand.Rand, i int) store.Texts {
 	word := func(script []string) string { return syllables(rng, script, 2+rng.IntN(2)) }
-	en := fmt.Sprintf("%s %s %d", word(latin), word(latin), i)
+	en := fmt.Sprintf("%s %s land %d", englishWords[rng.IntN(len(englishWords))], englishWords[rng.IntN(len(englishWords))], i)
 	labels := store.Texts{}
 	if i%2 == 0 {
-		labels = append(labels, store.Label{Lang: "ar", Text: fmt.Sprintf("%s %s %d", word(arabic), word(arabic), i)})
+		labels = append(labels, store.Label{Lang: "ar", Text: fmt.Sprintf("بلد %s %d", word(arabic), i)})
 	}
 	if i%3 == 0 {
 		labels = append(labels, store.Label{Lang: "el", Text: fmt.Sprintf("%s %d", word(greek), i)})
