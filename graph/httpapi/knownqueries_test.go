@@ -1,21 +1,28 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"kgraph/graph/httpapi"
+	"kgraph/graph/store"
 )
 
-// knownQuery is a query a client of the service sends, with its variables.
+// knownQuery is a query a client of the service sends, with its variables
+// and, for a document of several operations, the one to run.
 type knownQuery struct {
-	where string
-	query string
-	vars  map[string]any
+	where     string
+	query     string
+	operation string
+	vars      map[string]any
 }
 
 // readmeQueries are the README's GraphQL examples.
@@ -31,19 +38,49 @@ func readmeQueries(t *testing.T) []knownQuery {
 	return out
 }
 
-// playgroundQueries are the playground's example tabs.
+// playgroundQueries are the playground's example tabs: the files of
+// docs/examples.
 func playgroundQueries(t *testing.T) []knownQuery {
-	raw, err := os.ReadFile("../../web/src/playground/examples.ts")
+	files, err := filepath.Glob("../../docs/examples/*.graphql")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []knownQuery
-	re := regexp.MustCompile("(?s)query: `([^`]*)`,(?:\\s*variables: '((?:[^'\\\\]|\\\\.)*)',)?")
-	for i, m := range re.FindAllStringSubmatch(string(raw), -1) {
-		q := knownQuery{where: fmt.Sprintf("playground tab %d", i+1), query: m[1]}
-		if m[2] != "" {
-			if err := json.Unmarshal([]byte(strings.ReplaceAll(m[2], `\n`, "\n")), &q.vars); err != nil {
-				t.Fatalf("%s: variables %q: %v", q.where, m[2], err)
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, knownQuery{where: "playground tab " + filepath.Base(f), query: string(raw)})
+	}
+	return out
+}
+
+// explorerVars are values for the explorer's variables, on the seed.
+var explorerVars = map[string]any{
+	"lang": "ar", "at": "1955", "from": "croatia", "to": "russian-federation", "id": "soviet-union",
+	"entity": "soviet-union", "text": "Croatia", "depth": store.MaxNeighborhoodDepth,
+}
+
+// explorerQueries are the operations of the explorer's document, each sent
+// as the explorer sends it: the whole document with an operation name.
+func explorerQueries(t *testing.T) []knownQuery {
+	raw, err := os.ReadFile("../../web/src/explorer/operations.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(raw)
+	var out []knownQuery
+	for _, m := range regexp.MustCompile(`(?m)^query (\w+)(?:\(([^)]*)\))?`).FindAllStringSubmatch(doc, -1) {
+		q := knownQuery{where: "explorer " + m[1], query: doc, operation: m[1], vars: map[string]any{}}
+		for _, v := range regexp.MustCompile(`\$(\w+):`).FindAllStringSubmatch(m[2], -1) {
+			switch {
+			case v[1] == "from" && m[1] == "Changes":
+				q.vars[v[1]] = "1948"
+			case v[1] == "to" && m[1] == "Changes":
+				q.vars[v[1]] = "1955"
+			default:
+				q.vars[v[1]] = explorerVars[v[1]]
 			}
 		}
 		out = append(out, q)
@@ -51,47 +88,18 @@ func playgroundQueries(t *testing.T) []knownQuery {
 	return out
 }
 
-// explorerNeighborhoods is how many neighbourhoods the explorer asks for at
-// once in the test: one aliased field per expanded entity.
-const explorerNeighborhoods = 20
-
-// explorerQueries are the explorer's documents, their ${...} parts filled
-// in as the explorer fills them, with variables for the seed.
-func explorerQueries(t *testing.T) []knownQuery {
-	raw, err := os.ReadFile("../../web/src/explorer/queries.ts")
+// queryOperation is query for one operation of a document.
+func queryOperation(t *testing.T, srv *httptest.Server, q knownQuery) gqlResponse {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": q.query, "operationName": q.operation, "variables": q.vars})
+	resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := string(raw)
-	parts := map[string]string{}
-	for _, m := range regexp.MustCompile(`const (\w+) = '([^']*)';`).FindAllStringSubmatch(src, -1) {
-		parts[m[1]] = m[2]
-	}
-	var params, fields []string
-	vars := map[string]any{"lang": "ar", "at": "1955", "from": "croatia", "to": "russian-federation", "id": "soviet-union", "entity": "soviet-union", "text": "Croatia"}
-	for i := range explorerNeighborhoods {
-		params = append(params, fmt.Sprintf("$id%d: ID!", i))
-		fields = append(fields, fmt.Sprintf("n%d: neighborhood(id: $id%d, depth: 1, at: $at) { ...Part }", i, i))
-		vars[fmt.Sprintf("id%d", i)] = []string{"croatia", "soviet-union", "serbia", "sfr-yugoslavia"}[i%4]
-	}
-	parts["params"] = strings.Join(params, ", ")
-	parts["fields"] = strings.Join(fields, "\n")
-	var out []knownQuery
-	for _, m := range regexp.MustCompile("(?s)gql<.*?>\\(\\s*`([^`]*)`").FindAllStringSubmatch(src, -1) {
-		q := regexp.MustCompile(`\$\{(\w+)\}`).ReplaceAllStringFunc(m[1], func(s string) string {
-			name := s[2 : len(s)-1]
-			v, ok := parts[name]
-			if !ok {
-				t.Fatalf("explorer query uses ${%s}, unknown to the test", name)
-			}
-			return v
-		})
-		name := regexp.MustCompile(`query (\w+)`).FindStringSubmatch(q)
-		used := map[string]any{}
-		for _, v := range regexp.MustCompile(`\$(\w+):`).FindAllStringSubmatch(q, -1) {
-			used[v[1]] = vars[v[1]]
-		}
-		out = append(out, knownQuery{where: "explorer " + name[1], query: q, vars: used})
+	defer resp.Body.Close()
+	var out gqlResponse
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatalf("status %d, undecodable body: %v", resp.StatusCode, err)
 	}
 	return out
 }
@@ -109,12 +117,12 @@ func TestKnownQueriesRunWithinTheLimits(t *testing.T) {
 		}
 		all = append(all, list...)
 	}
-	if len(all) < 20 {
+	if len(all) < 25 {
 		t.Fatalf("found %d queries, fewer than the README, playground and explorer hold", len(all))
 	}
 	for _, q := range all {
 		t.Run(q.where, func(t *testing.T) {
-			r := query(t, srv, q.query, q.vars)
+			r := queryOperation(t, srv, q)
 			for _, e := range r.Errors {
 				if code := e.Extensions["code"]; code != "INVALID" && code != "NOT_FOUND" {
 					t.Errorf("%s: %s (%v)\n%s", q.where, e.Message, code, q.query)
