@@ -98,6 +98,6 @@ RETURN collect(key) AS keys`, map[string]any{"name": prefixName, "alias": prefix
 				}
 			}
 		}
-		return slices.Sorted(maps.Keys(seen)), nil
+		return append([]string{}, slices.Sorted(maps.Keys(seen))...), nil
 	})
 }
