@@ -127,6 +127,36 @@ func TestDownloadsOfTheView(t *testing.T) {
 	}
 }
 
+// TestDownloadsOfAViewOfSeveralEntities checks that with several entities
+// expanded the GraphML and JSON downloads hold every entity drawn: the
+// links name all of them as roots.
+func TestDownloadsOfAViewOfSeveralEntities(t *testing.T) {
+	p := openPage(t, "/#entity=croatia&expanded=croatia,russian-federation")
+	p.waitReady()
+	p.waitFor("both neighbourhoods", drawnJS("croatia")+" && "+drawnJS("soviet-union"))
+	drawn := eval[[]string](p, cyJS+`.nodes().map((n) => n.id()).sort()`)
+	url := eval[string](p, `document.querySelector('[data-testid="export-graphml"]').href`)
+	if !strings.Contains(url, "root=croatia%2Crussian-federation") {
+		t.Errorf("the GraphML link %s does not name both expanded entities", url)
+	}
+	var graphml struct {
+		Graph struct {
+			Nodes []struct {
+				ID string `xml:"id,attr"`
+			} `xml:"node"`
+		} `xml:"graph"`
+	}
+	getInto(t, url, func(r *http.Response) error { return xml.NewDecoder(r.Body).Decode(&graphml) })
+	var ids []string
+	for _, n := range graphml.Graph.Nodes {
+		ids = append(ids, n.ID)
+	}
+	slices.Sort(ids)
+	if !slices.Equal(ids, drawn) {
+		t.Errorf("the GraphML holds %v, the view draws %v", ids, drawn)
+	}
+}
+
 // getInto fetches a URL and decodes the answer.
 func getInto(t *testing.T, url string, decode func(*http.Response) error) {
 	t.Helper()

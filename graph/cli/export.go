@@ -22,7 +22,7 @@ func exportCmd(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&formatName, "format", "json", "the file format: "+strings.Join(export.Names(), ", "))
 	fs.StringVar(&at, "at", "", "keep only relations in force at this date: "+store.DateForms)
 	fs.StringVar(&types, "types", "", "keep only relations of these types, comma-separated, such as SIGNED,ALLIED_WITH")
-	fs.StringVar(&root, "root", "", "export the neighbourhood of this entity id instead of the whole graph")
+	fs.StringVar(&root, "root", "", "export the neighbourhood of this entity id (or of several, comma-separated) instead of the whole graph")
 	fs.IntVar(&depth, "depth", 0, fmt.Sprintf("with -root: how many hops from it, 1 to %d (default %d)", store.MaxNeighborhoodDepth, store.DefaultNeighborhoodDepth))
 	fs.StringVar(&output, "o", "", "write to this file instead of standard output")
 	cfg.storeFlags(fs, env.Getenv)

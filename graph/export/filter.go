@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,17 +16,24 @@ type Filter struct {
 	At *store.PartialDate
 	// Types keeps only relations of these types, when not empty.
 	Types []string
-	// Root, when not "", exports the neighbourhood of this entity instead
-	// of the whole graph.
-	Root string
-	// Depth is the number of hops from Root, 1 to store.MaxNeighborhoodDepth;
-	// 0 means store.DefaultNeighborhoodDepth. It is an error without Root.
+	// Roots, when not empty, export the neighbourhoods of these entities
+	// (their union: what a view with several entities expanded shows)
+	// instead of the whole graph; at most MaxRoots of them.
+	Roots []string
+	// Depth is the number of hops from each root, 1 to
+	// store.MaxNeighborhoodDepth; 0 means store.DefaultNeighborhoodDepth. It
+	// is an error without Roots.
 	Depth int
 }
 
+// MaxRoots bounds the entities one export may start from: each is a
+// neighbourhood walk of its own.
+const MaxRoots = 50
+
 // ParseFilter reads a filter from its text form, as the query parameters
 // and the command-line flags give it: at is YYYY, YYYY-MM or YYYY-MM-DD;
-// types is a comma-separated list of relation types; depth is a number.
+// types is a comma-separated list of relation types; root is an entity id
+// or a comma-separated list of them; depth is a number.
 // Empty strings leave that part of the filter unset. A malformed value is
 // an EINVALID error that names it; whether the types and the root exist is
 // checked later, against the store (see Select).
@@ -43,7 +51,11 @@ func ParseFilter(at, types, root, depth string) (Filter, error) {
 			f.Types = append(f.Types, t)
 		}
 	}
-	f.Root = strings.TrimSpace(root)
+	for id := range strings.SplitSeq(root, ",") {
+		if id = strings.TrimSpace(id); id != "" && !slices.Contains(f.Roots, id) {
+			f.Roots = append(f.Roots, id)
+		}
+	}
 	if depth != "" {
 		n, err := strconv.Atoi(depth)
 		if err != nil {
@@ -56,10 +68,13 @@ func ParseFilter(at, types, root, depth string) (Filter, error) {
 
 // check validates what can be judged without the store.
 func (f Filter) check() error {
-	if f.Root == "" && f.Depth != 0 {
+	if len(f.Roots) == 0 && f.Depth != 0 {
 		return store.Errorf(store.EINVALID, "depth needs root: give the entity to start from")
 	}
-	if f.Root != "" {
+	if len(f.Roots) > MaxRoots {
+		return store.Errorf(store.EINVALID, "root names %d entities; an export starts from at most %d", len(f.Roots), MaxRoots)
+	}
+	if len(f.Roots) > 0 {
 		if err := store.CheckNeighborhoodDepth(f.depth()); err != nil {
 			return err
 		}
@@ -69,7 +84,7 @@ func (f Filter) check() error {
 
 // IsZero reports whether the filter selects the whole graph.
 func (f Filter) IsZero() bool {
-	return f.At == nil && len(f.Types) == 0 && f.Root == "" && f.Depth == 0
+	return f.At == nil && len(f.Types) == 0 && len(f.Roots) == 0 && f.Depth == 0
 }
 
 // depth is Depth with its default filled in.

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,7 +14,7 @@ func TestParseFilter(t *testing.T) {
 		t.Fatal(err)
 	}
 	if f.At == nil || f.At.String() != "1949-06" || strings.Join(f.Types, "|") != "BROKE_RELATIONS|SIGNED" ||
-		f.Root != "soviet-union" || f.Depth != 2 {
+		!slices.Equal(f.Roots, []string{"soviet-union"}) || f.Depth != 2 {
 		t.Fatalf("ParseFilter = %+v", f)
 	}
 	if f, err := ParseFilter("", "", "", ""); err != nil || !f.IsZero() {

@@ -14,11 +14,11 @@ import (
 // are in it), so that it can be imported elsewhere as it is:
 //
 //   - The zero filter gives the whole graph, as Store.Export returns it.
-//   - With Root, the neighbourhood of Root (Store.Neighborhood, Depth hops,
-//     following only relations that pass At and Types): its entities and
-//     the relations among them. A neighbourhood with more than
-//     store.MaxNeighborhoodLimit entities is an EINVALID error rather than
-//     a silently shortened file.
+//   - With Roots, the neighbourhood of each root (Store.Neighborhood, Depth
+//     hops, following only relations that pass At and Types), merged: their
+//     entities and relations. A neighbourhood with more than
+//     store.MaxNeighborhoodLimit entities, or a union of more than that, is
+//     an EINVALID error rather than a silently shortened file.
 //   - Otherwise, the relations that pass At and Types, and the entities
 //     they link. Entities no kept relation touches are left out, as a
 //     drawing of "the graph in 1949" would leave them out.
@@ -34,34 +34,49 @@ func Select(ctx context.Context, s store.Store, f Filter) (*store.Dataset, error
 	if f.IsZero() {
 		return s.Export(ctx)
 	}
-	if f.Root != "" {
-		return selectNeighborhood(ctx, s, f)
+	if len(f.Roots) > 0 {
+		return selectNeighborhoods(ctx, s, f)
 	}
 	return selectRelations(ctx, s, f)
 }
 
-// selectNeighborhood exports the neighbourhood of f.Root.
-func selectNeighborhood(ctx context.Context, s store.Store, f Filter) (*store.Dataset, error) {
-	sub, err := s.Neighborhood(ctx, store.NeighborhoodQuery{
-		ID: f.Root, Depth: f.depth(), Types: f.Types, At: f.At, Limit: store.MaxNeighborhoodLimit,
-	})
-	if err != nil {
-		return nil, err
-	}
-	if sub.Truncated {
-		return nil, store.Errorf(store.EINVALID,
-			"more than %d entities lie within %d hops of %q: ask for a smaller depth, fewer types or a date",
-			store.MaxNeighborhoodLimit, f.depth(), f.Root)
+// selectNeighborhoods exports the neighbourhoods of f.Roots.
+func selectNeighborhoods(ctx context.Context, s store.Store, f Filter) (*store.Dataset, error) {
+	entities := map[string]*store.Entity{}
+	relations := map[string]*store.Relation{}
+	for _, root := range f.Roots {
+		sub, err := s.Neighborhood(ctx, store.NeighborhoodQuery{
+			ID: root, Depth: f.depth(), Types: f.Types, At: f.At, Limit: store.MaxNeighborhoodLimit,
+		})
+		if err != nil {
+			return nil, err
+		}
+		if sub.Truncated {
+			return nil, store.Errorf(store.EINVALID,
+				"more than %d entities lie within %d hops of %q: ask for a smaller depth, fewer types or a date",
+				store.MaxNeighborhoodLimit, f.depth(), root)
+		}
+		for _, e := range sub.Entities {
+			entities[e.ID] = e
+		}
+		for _, r := range sub.Relations {
+			relations[r.ID] = r
+		}
+		if len(entities) > store.MaxNeighborhoodLimit {
+			return nil, store.Errorf(store.EINVALID,
+				"the neighbourhoods of %d roots hold more than %d entities: ask for fewer roots, a smaller depth, fewer types or a date",
+				len(f.Roots), store.MaxNeighborhoodLimit)
+		}
 	}
 	vocab, err := s.Vocabulary(ctx)
 	if err != nil {
 		return nil, err
 	}
 	d := &store.Dataset{Vocabulary: *vocab}
-	for _, e := range sub.Entities {
+	for _, e := range entities {
 		d.Entities = append(d.Entities, *e)
 	}
-	for _, r := range sub.Relations {
+	for _, r := range relations {
 		d.Relations = append(d.Relations, *r)
 	}
 	ids := citedSources(d)

@@ -2,8 +2,10 @@ package export
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"kgraph/graph/store"
@@ -65,24 +67,60 @@ func TestSelectTypes(t *testing.T) {
 
 func TestSelectRoot(t *testing.T) {
 	s := seededStore(t)
-	d := mustSelect(t, s, Filter{Root: "croatia"})
+	d := mustSelect(t, s, Filter{Roots: []string{"croatia"}})
 	if got := entityIDs(d); !slices.Equal(got, []string{
 		"agreement-1955-science-technology", "agreement-1974-culture-science-education",
 		"agreement-1988-higher-education", "croatia", "sfr-yugoslavia",
 	}) {
 		t.Errorf("depth 1 entities = %v", got)
 	}
-	deeper := mustSelect(t, s, Filter{Root: "croatia", Depth: 2})
+	deeper := mustSelect(t, s, Filter{Roots: []string{"croatia"}, Depth: 2})
 	if len(deeper.Entities) <= len(d.Entities) {
 		t.Errorf("depth 2 has %d entities, depth 1 %d", len(deeper.Entities), len(d.Entities))
 	}
 	wantValid(t, deeper)
 
 	at := store.MustParsePartialDate("1949")
-	typed := mustSelect(t, s, Filter{Root: "sfr-yugoslavia", Types: []string{"BROKE_RELATIONS"}, At: &at})
+	typed := mustSelect(t, s, Filter{Roots: []string{"sfr-yugoslavia"}, Types: []string{"BROKE_RELATIONS"}, At: &at})
 	if got := relationIDs(typed); !slices.Equal(got, []string{"sfry-broke-relations-ussr-1949"}) {
 		t.Errorf("typed, dated neighbourhood = %v", got)
 	}
+}
+
+// TestSelectSeveralRoots checks that several roots give the union of their
+// neighbourhoods, as a view with several entities expanded shows them.
+func TestSelectSeveralRoots(t *testing.T) {
+	s := seededStore(t)
+	croatia := mustSelect(t, s, Filter{Roots: []string{"croatia"}})
+	russia := mustSelect(t, s, Filter{Roots: []string{"russian-federation"}})
+	both := mustSelect(t, s, Filter{Roots: []string{"croatia", "russian-federation"}})
+	union := func(a, b []string) []string {
+		u := slices.Concat(a, b)
+		slices.Sort(u)
+		return slices.Compact(u)
+	}
+	if got, want := entityIDs(both), union(entityIDs(croatia), entityIDs(russia)); !slices.Equal(got, want) {
+		t.Errorf("entities of two roots = %v, want the union %v", got, want)
+	}
+	if got, want := relationIDs(both), union(relationIDs(croatia), relationIDs(russia)); !slices.Equal(got, want) {
+		t.Errorf("relations of two roots = %v, want the union %v", got, want)
+	}
+	wantValid(t, both)
+
+	f, err := ParseFilter("", "", "croatia, russian-federation,croatia", "")
+	if err != nil || !slices.Equal(f.Roots, []string{"croatia", "russian-federation"}) {
+		t.Fatalf("ParseFilter of a root list = %+v, %v", f, err)
+	}
+	var ids []string
+	for i := range MaxRoots {
+		ids = append(ids, fmt.Sprintf("entity-%d", i))
+	}
+	many := strings.Join(ids, ",")
+	if _, err := ParseFilter("", "", many, ""); err != nil {
+		t.Errorf("%d roots: %v", MaxRoots, err)
+	}
+	_, err = ParseFilter("", "", many+",one-more", "")
+	wantCode(t, err, store.EINVALID)
 }
 
 func TestSelectErrors(t *testing.T) {
@@ -90,9 +128,9 @@ func TestSelectErrors(t *testing.T) {
 	ctx := context.Background()
 	_, err := Select(ctx, s, Filter{Types: []string{"NO_SUCH_TYPE"}})
 	wantCode(t, err, store.EINVALID)
-	_, err = Select(ctx, s, Filter{Root: "croatia", Types: []string{"NO_SUCH_TYPE"}})
+	_, err = Select(ctx, s, Filter{Roots: []string{"croatia"}, Types: []string{"NO_SUCH_TYPE"}})
 	wantCode(t, err, store.EINVALID)
-	_, err = Select(ctx, s, Filter{Root: "atlantis"})
+	_, err = Select(ctx, s, Filter{Roots: []string{"atlantis"}})
 	wantCode(t, err, store.ENOTFOUND)
 	_, err = Select(ctx, s, Filter{Depth: 2})
 	wantCode(t, err, store.EINVALID)
@@ -107,7 +145,7 @@ func TestSelectRefusesATruncatedNeighbourhood(t *testing.T) {
 		d.Relations = append(d.Relations, store.Relation{ID: "signed-" + id, Type: "SIGNED", FromID: id, ToID: "pact",
 			Sources: []store.Citation{{Source: "article"}}})
 	}
-	_, err := Select(context.Background(), storeWith(t, d), Filter{Root: "pact"})
+	_, err := Select(context.Background(), storeWith(t, d), Filter{Roots: []string{"pact"}})
 	wantCode(t, err, store.EINVALID)
 }
 

@@ -83,8 +83,12 @@ var unsafeFileNameChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 // graph.graphml, graph-soviet-union.graphml, graph-soviet-union-depth-2-1949.json.
 func exportFileName(f export.Filter, format export.Format) string {
 	parts := []string{"graph"}
-	if f.Root != "" {
-		parts = append(parts, f.Root)
+	if len(f.Roots) > 0 {
+		roots := f.Roots
+		if len(roots) > 3 {
+			roots = append(roots[:3:3], fmt.Sprintf("%d-more", len(f.Roots)-3))
+		}
+		parts = append(parts, roots...)
 		if f.Depth > 1 {
 			parts = append(parts, "depth-"+strconv.Itoa(f.Depth))
 		}
@@ -92,7 +96,7 @@ func exportFileName(f export.Filter, format export.Format) string {
 	if f.At != nil {
 		parts = append(parts, f.At.String())
 	}
-	// Root is an id the store found, hence a slug; the replacement is a
+	// A root is an id the store found, hence a slug; the replacement is a
 	// second line of defence for the quoted header value.
 	return unsafeFileNameChars.ReplaceAllString(strings.Join(parts, "-"), "_") + format.Extension
 }

@@ -4,16 +4,16 @@
 // the view's filters, so that a download matches an export exactly.
 import { h } from './dom';
 
-/** What the server's exporters take: the view's root entity, depth and year. */
+/** What the server's exporters take: the view's expanded entities (the roots), depth and year. */
 export interface ExportFilter {
-  root: string;
+  roots: string[];
   depth: number;
   at: string | null;
 }
 
 /** The query of an export of the view. */
 export function exportQuery(f: ExportFilter): string {
-  const q = new URLSearchParams({ root: f.root });
+  const q = new URLSearchParams({ root: f.roots.join(',') });
   if (f.depth !== 1) q.set('depth', String(f.depth));
   if (f.at !== null) q.set('at', f.at);
   return q.toString();

@@ -331,7 +331,7 @@ class Explorer {
       updateExportLinks(
         byId('download-graphml'),
         byId('download-json'),
-        this.state.mode === 'explore' && this.state.expanded.length ? { root: this.state.expanded[0], depth: this.state.depth, at: this.at } : null,
+        this.state.mode === 'explore' && this.state.expanded.length ? { roots: this.state.expanded, depth: this.state.depth, at: this.at } : null,
       );
       writeLocation(this.state, push);
     } catch (err) {
