@@ -102,11 +102,8 @@ func Import(ctx context.Context, s store.Store, src dataset.Source, opts ImportO
 	if size < 1 {
 		return nil, fmt.Errorf("the batch size must be at least 1, got %d", size)
 	}
-	current, err := s.Export(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("read the graph: %w", err)
-	}
-	c, err := check(ctx, src, current, w)
+	// The store is asked only about the ids the file refers to.
+	c, err := check(ctx, src, s, w)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +115,13 @@ func Import(ctx context.Context, s store.Store, src dataset.Source, opts ImportO
 		// Batches cannot be dry-run one by one against the store: a batch of
 		// relations would refer to entities that earlier batches only
 		// pretended to write. Each element is compared with the graph instead,
-		// which is what Apply counts, since the file gives each id once.
+		// which is what Apply counts, since the file gives each id once. The
+		// comparison needs the stored elements themselves: a dry run reads
+		// the whole graph, as an export does.
+		current, err := s.Export(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("read the graph: %w", err)
+		}
 		stored := current.Lookup()
 		apply = func(d *store.Dataset) (*store.ApplyResult, error) {
 			_, r := store.DiffAgainst(d, stored)
@@ -126,7 +129,6 @@ func Import(ctx context.Context, s store.Store, src dataset.Source, opts ImportO
 		}
 		progress = NewProgress(w, "compared")
 	} else {
-		current = nil // only ids were needed; let the graph's copy go
 		apply = func(d *store.Dataset) (*store.ApplyResult, error) { return s.Apply(ctx, d, store.ApplyOptions{}) }
 	}
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,9 +13,11 @@ import (
 	"testing"
 	"time"
 
+	"kgraph/graph/dataset"
 	"kgraph/graph/export"
 	"kgraph/graph/store"
 	"kgraph/graph/store/memstore"
+	"kgraph/graph/store/memstore/memstoretest"
 	"kgraph/graph/store/neo4jstore/neo4jtest"
 )
 
@@ -281,5 +284,37 @@ func TestImportAndValidateReadStandardInput(t *testing.T) {
 	stdout, stderr, err := kgStdin(t, env, "{", "validate", "-")
 	if ExitCode(err) != 1 || !strings.HasPrefix(stdout, "stdin:") || !strings.Contains(stderr, "stdin: 1 problem") {
 		t.Fatalf("validate - of a broken file: %v, stdout %q, stderr %q", err, stdout, stderr)
+	}
+}
+
+// noWholeGraph is a store that refuses to read the whole graph.
+type noWholeGraph struct{ store.Store }
+
+func (noWholeGraph) Export(context.Context) (*store.Dataset, error) {
+	return nil, errors.New("import read the whole graph")
+}
+
+// TestImportAsksOnlyAboutTheIdsItRefersTo imports a file that refers to
+// stored entities into a store that refuses to export: the check asks the
+// store which of the file's references it holds, and reports the one it
+// does not.
+func TestImportAsksOnlyAboutTheIdsItRefersTo(t *testing.T) {
+	s := noWholeGraph{memstoretest.Seeded(t)}
+	relation := func(id, from string) string {
+		return `{"id": "` + id + `", "type": "SIGNED", "from": "` + from + `", "to": "belgrade-declaration",
+		  "sources": [{"source": "ar-wiki-soviet-yugoslav-relations", "paragraph": 1, "sentence": 5}]}`
+	}
+	good := writeDataset(t, "good.json", `{"relations": [`+relation("croatia-signed-declaration", "croatia")+`]}`)
+	var out bytes.Buffer
+	r, err := Import(context.Background(), s, dataset.File(good), ImportOptions{}, &out)
+	if err != nil || r.Created != 1 {
+		t.Fatalf("import referring to stored entities: %+v, %v\n%s", r, err, &out)
+	}
+	bad := writeDataset(t, "bad.json", `{"relations": [`+relation("atlantis-signed-declaration", "atlantis")+`]}`)
+	out.Reset()
+	_, err = Import(context.Background(), s, dataset.File(bad), ImportOptions{}, &out)
+	var invalid *InvalidError
+	if !errors.As(err, &invalid) || !strings.Contains(out.String(), `"atlantis"`) {
+		t.Fatalf("import referring to an unknown entity: %v\n%s", err, &out)
 	}
 }

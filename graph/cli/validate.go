@@ -84,7 +84,7 @@ func Validate(ctx context.Context, src dataset.Source, w io.Writer) error {
 }
 
 // check runs dataset.Check against base and writes the problems it finds.
-func check(ctx context.Context, src dataset.Source, base *store.Dataset, w io.Writer) (*dataset.Checked, error) {
+func check(ctx context.Context, src dataset.Source, base dataset.Base, w io.Writer) (*dataset.Checked, error) {
 	c, problems, err := dataset.Check(ctx, src, base)
 	if err != nil {
 		return nil, err

@@ -41,20 +41,42 @@ type Checked struct {
 // Summary counts the file's elements.
 func (c *Checked) Summary() Summary { return c.summary }
 
+// Base is the graph a file is to be added to, as Check needs to know it:
+// its vocabulary, and which of the ids the file refers to it holds.
+// store.Store is one; Graph makes one of a dataset in memory.
+type Base interface {
+	// Vocabulary returns the kinds and types of the graph.
+	Vocabulary(ctx context.Context) (*store.Vocabulary, error)
+	// Existing returns those of ids that the graph holds in the section.
+	Existing(ctx context.Context, section string, ids []string) ([]string, error)
+}
+
+// existingBatch is how many ids Check asks Base.Existing about at once.
+const existingBatch = 1000
+
 // Check validates a dataset file: its JSON, the schema, and the graph rules
 // (ids declared and unique, periods in order). base is the graph the file
 // is to be added to, whose kinds, types, sources and entities the file may
 // refer to; nil for a file that must stand on its own.
 //
-// It reads the file as a stream, keeping only ids in memory. An element's
-// references can be judged as it is read when what it refers to comes
-// earlier in the file (vocabulary and sources, then entities, then
-// relations: the order the seed and every export use); a file in another
-// order is read a second time for them. It returns every problem, in line
-// order, or the checked file. The error is for failures to read the file,
-// not for problems in it.
-func Check(ctx context.Context, src Source, base *store.Dataset) (*Checked, []Problem, error) {
-	x := newIndex(base)
+// It reads the file as a stream, keeping only ids in memory, and asks base
+// only about the ids the file refers to, never for the whole graph. An
+// element's references can be judged as it is read when what it refers to
+// comes earlier in the file (vocabulary and sources, then entities, then
+// relations: the order the seed and every export use) and there is no
+// base; otherwise the file is read a second time for them, once base has
+// said which of the ids the file refers to it holds. It returns every
+// problem, in line order, or the checked file. The error is for failures
+// to read the file or to ask base, not for problems in it.
+func Check(ctx context.Context, src Source, base Base) (*Checked, []Problem, error) {
+	x := newIndex()
+	if base != nil {
+		vocab, err := base.Vocabulary(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		x.storeVocabulary(vocab)
+	}
 	bad := map[elementKey]bool{} // elements with problems of their own
 	var problems, references []Problem
 
@@ -68,6 +90,7 @@ func Check(ctx context.Context, src Source, base *store.Dataset) (*Checked, []Pr
 			problems = append(problems, ps...)
 			return nil
 		}
+		x.refer(v)
 		references = append(references, x.referenceProblems(src.Name, e, v)...)
 		return nil
 	})
@@ -82,8 +105,13 @@ func Check(ctx context.Context, src Source, base *store.Dataset) (*Checked, []Pr
 		return nil, problems, nil
 	}
 
-	if !inPhaseOrder(sc.order) {
-		// Some elements were judged before what they refer to was read.
+	if base != nil {
+		if err := x.askBase(ctx, base); err != nil {
+			return nil, nil, err
+		}
+	}
+	if base != nil || !inPhaseOrder(sc.order) {
+		// Some elements were judged before what they refer to was known.
 		references = nil
 		_, err = read(ctx, src, all, func(e element) error {
 			if bad[elementKey{e.section, e.index}] {

@@ -42,7 +42,11 @@ const small = `{
 
 func check(t *testing.T, doc string, base *store.Dataset) (*Checked, []Problem) {
 	t.Helper()
-	c, problems, err := Check(context.Background(), Bytes("f.json", []byte(doc)), base)
+	var b Base // nil for a file on its own
+	if base != nil {
+		b = Graph(base)
+	}
+	c, problems, err := Check(context.Background(), Bytes("f.json", []byte(doc)), b)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,10 @@
 package dataset
 
 import (
+	"context"
 	"fmt"
+	"maps"
+	"slices"
 
 	"kgraph/graph/store"
 )
@@ -13,28 +16,74 @@ type index struct {
 	// declared maps each section to the ids the file gives it, and the line
 	// of the element that first gives each.
 	declared map[string]map[string]int
-	// stored maps each section to the ids the graph holds.
+	// stored maps each section to the ids the graph holds, of those the
+	// file refers to.
 	stored map[string]map[string]bool
+	// referred maps each section to the ids the file's elements refer to.
+	referred map[string]map[string]bool
 	// vocab holds every kind and type, of the file and of the graph, by id:
 	// what references resolve against, and what an unknown kind or type is
 	// told to choose from.
 	vocab store.Vocabulary
 }
 
-func newIndex(base *store.Dataset) *index {
-	x := &index{declared: map[string]map[string]int{}, stored: map[string]map[string]bool{}}
+func newIndex() *index {
+	x := &index{declared: map[string]map[string]int{}, stored: map[string]map[string]bool{}, referred: map[string]map[string]bool{}}
 	for _, s := range store.Sections {
 		x.declared[s] = map[string]int{}
 		x.stored[s] = map[string]bool{}
-	}
-	if base != nil {
-		base.Each(func(section, id string, _ any) {
-			if section != store.SectionRelations { // nothing refers to a relation
-				x.store(section, id)
-			}
-		})
+		x.referred[s] = map[string]bool{}
 	}
 	return x
+}
+
+// storeVocabulary records the graph's kinds and types.
+func (x *index) storeVocabulary(v *store.Vocabulary) {
+	for _, k := range v.EntityKinds {
+		x.store(store.SectionEntityKinds, k.ID)
+	}
+	for _, t := range v.RelationTypes {
+		x.store(store.SectionRelationTypes, t.ID)
+	}
+}
+
+// refer records the entities and sources a decoded element refers to.
+func (x *index) refer(v any) {
+	var cites []store.Citation
+	switch v := v.(type) {
+	case store.Entity:
+		cites = v.Sources
+	case store.Relation:
+		x.referred[store.SectionEntities][v.FromID] = true
+		x.referred[store.SectionEntities][v.ToID] = true
+		cites = v.Sources
+	}
+	for _, c := range cites {
+		x.referred[store.SectionSources][c.Source] = true
+	}
+}
+
+// askBase learns which of the entities and sources the file refers to,
+// and does not declare, the graph holds.
+func (x *index) askBase(ctx context.Context, base Base) error {
+	for _, section := range []string{store.SectionEntities, store.SectionSources} {
+		var ask []string
+		for _, id := range slices.Sorted(maps.Keys(x.referred[section])) {
+			if _, declared := x.declared[section][id]; !declared {
+				ask = append(ask, id)
+			}
+		}
+		for chunk := range slices.Chunk(ask, existingBatch) {
+			held, err := base.Existing(ctx, section, chunk)
+			if err != nil {
+				return err
+			}
+			for _, id := range held {
+				x.store(section, id)
+			}
+		}
+	}
+	return nil
 }
 
 func (x *index) store(section, id string) {
