@@ -55,6 +55,11 @@ func NewComplexity() ComplexityRoot {
 	c.Query.Timeline = func(child int, _ *string, _, _ *store.PartialDate, _ []string) int {
 		return list(child, expectedTimeline)
 	}
+	// A comparison is one object; each of its lists is counted at the most
+	// relations a comparison may hold.
+	c.Query.ChangesBetween = func(child int, _, _ store.PartialDate, _ *string, _ *int, _ []string) int { return 1 + child }
+	comparisonList := func(child int) int { return list(child, store.MaxComparisonRelations) }
+	c.Comparison.Added, c.Comparison.Ended, c.Comparison.Held = comparisonList, comparisonList, comparisonList
 	c.Entity.Relations = func(child int, _ *store.Direction, _ []string, _ *store.PartialDate, first *int, _ *string) int {
 		return list(child, orDefault(first, store.DefaultPageSize))
 	}

@@ -48,6 +48,14 @@ type ComplexityRoot struct {
 		Sentence  func(childComplexity int) int
 	}
 
+	Comparison struct {
+		Added func(childComplexity int) int
+		Ended func(childComplexity int) int
+		From  func(childComplexity int) int
+		Held  func(childComplexity int) int
+		To    func(childComplexity int) int
+	}
+
 	Entity struct {
 		Aliases     func(childComplexity int) int
 		Description func(childComplexity int, lang *string) int
@@ -101,14 +109,16 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Entities     func(childComplexity int, kind *string, first *int, after *string) int
-		Entity       func(childComplexity int, id string) int
-		Neighborhood func(childComplexity int, id string, depth *int, types []string, at *store.PartialDate, limit *int) int
-		Relations    func(childComplexity int, types []string, from *string, to *string, at *store.PartialDate, first *int, after *string) int
-		Search       func(childComplexity int, text string, lang *string, first *int) int
-		ShortestPath func(childComplexity int, from string, to string, types []string, maxDepth *int, at *store.PartialDate) int
-		Timeline     func(childComplexity int, entity *string, from *store.PartialDate, to *store.PartialDate, types []string) int
-		Vocabulary   func(childComplexity int) int
+		ChangesBetween func(childComplexity int, from store.PartialDate, to store.PartialDate, entity *string, depth *int, types []string) int
+		Entities       func(childComplexity int, kind *string, first *int, after *string) int
+		Entity         func(childComplexity int, id string) int
+		Languages      func(childComplexity int) int
+		Neighborhood   func(childComplexity int, id string, depth *int, types []string, at *store.PartialDate, limit *int) int
+		Relations      func(childComplexity int, types []string, from *string, to *string, at *store.PartialDate, first *int, after *string) int
+		Search         func(childComplexity int, text string, lang *string, first *int) int
+		ShortestPath   func(childComplexity int, from string, to string, types []string, maxDepth *int, at *store.PartialDate) int
+		Timeline       func(childComplexity int, entity *string, from *store.PartialDate, to *store.PartialDate, types []string) int
+		Vocabulary     func(childComplexity int) int
 	}
 
 	Relation struct {
@@ -200,6 +210,8 @@ type QueryResolver interface {
 	Neighborhood(ctx context.Context, id string, depth *int, types []string, at *store.PartialDate, limit *int) (*store.Subgraph, error)
 	ShortestPath(ctx context.Context, from string, to string, types []string, maxDepth *int, at *store.PartialDate) (*store.Path, error)
 	Timeline(ctx context.Context, entity *string, from *store.PartialDate, to *store.PartialDate, types []string) ([]*store.Relation, error)
+	ChangesBetween(ctx context.Context, from store.PartialDate, to store.PartialDate, entity *string, depth *int, types []string) (*store.Comparison, error)
+	Languages(ctx context.Context) ([]string, error)
 	Vocabulary(ctx context.Context) (*store.Vocabulary, error)
 }
 type RelationResolver interface {
@@ -257,6 +269,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Citation.Sentence(childComplexity), true
+
+	case "Comparison.added":
+		if e.ComplexityRoot.Comparison.Added == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.Added(childComplexity), true
+	case "Comparison.ended":
+		if e.ComplexityRoot.Comparison.Ended == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.Ended(childComplexity), true
+	case "Comparison.from":
+		if e.ComplexityRoot.Comparison.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.From(childComplexity), true
+	case "Comparison.held":
+		if e.ComplexityRoot.Comparison.Held == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.Held(childComplexity), true
+	case "Comparison.to":
+		if e.ComplexityRoot.Comparison.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.To(childComplexity), true
 
 	case "Entity.aliases":
 		if e.ComplexityRoot.Entity.Aliases == nil {
@@ -481,6 +524,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Path.Relations(childComplexity), true
 
+	case "Query.changesBetween":
+		if e.ComplexityRoot.Query.ChangesBetween == nil {
+			break
+		}
+
+		args, err := ec.field_Query_changesBetween_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ChangesBetween(childComplexity, args["from"].(store.PartialDate), args["to"].(store.PartialDate), args["entity"].(*string), args["depth"].(*int), args["types"].([]string)), true
 	case "Query.entities":
 		if e.ComplexityRoot.Query.Entities == nil {
 			break
@@ -504,6 +558,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Entity(childComplexity, args["id"].(string)), true
 
+	case "Query.languages":
+		if e.ComplexityRoot.Query.Languages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Languages(childComplexity), true
 	case "Query.neighborhood":
 		if e.ComplexityRoot.Query.Neighborhood == nil {
 			break
@@ -895,7 +955,8 @@ The knowledge graph of historical states, treaties and their relations.
 Limits: a page holds 1 to 500 items (default 20); a search returns 1 to 100
 hits (default 10) for a text of at most 200 characters; a neighborhood is 1
 to 4 hops deep and holds at most 1000 entities (default 200); a path is at
-most 10 hops long (default 6); a filter names at most 50 relation types.
+most 10 hops long (default 6); a filter names at most 50 relation types;
+a comparison of two moments holds at most 2000 relations.
 Asking for more is an error with extensions.code INVALID, never a silently
 shortened answer. A query's complexity, each list counted at the most it
 may hold, is at most 100000 by default: lists nested in lists in lists are
@@ -923,6 +984,10 @@ type Query {
   words. Case, Latin accents and Arabic spelling variants are ignored: hamza
   and madda forms of alef, alef maqsura and ya, ta marbuta and ha, tatweel,
   diacritics, a doubled letter (السوفيتي = السوفييتي) and the article ال.
+  Cyrillic is compared as Serbian writes it in Latin letters, so either
+  script of Serbian finds the same (Југославија = Jugoslavija; Latin
+  diacritics fold: č ć → c, š → s, ž → z, đ → dj), and Russian, Macedonian
+  and other Cyrillic names are found as typed.
   """
   search(
     "What to look for, 1 to 200 characters with at least one letter or digit."
@@ -1005,6 +1070,35 @@ type Query {
     "Only relations of these types."
     types: [String!]
   ): [Relation!]!
+
+  """
+  What changed between two moments: the relations added, ended and held.
+  The relations compared are those in force at some time within from or
+  within to (see relations.at), of the given types: the whole graph's or,
+  with entity, those of its neighborhood of depth hops over such relations.
+  from may not begin after to ends (INVALID); the same date twice holds
+  everything in force then. More than 2000 relations is an INVALID error
+  that asks for an entity or fewer types, never a shortened answer.
+  """
+  changesBetween(
+    "The earlier moment, such as \"1948\"."
+    from: PartialDate!
+    "The later moment, such as \"1955\"."
+    to: PartialDate!
+    "Compare only around this entity (an unknown id is a NOT_FOUND error)."
+    entity: ID
+    "Hops from entity, 1 to 4 (default 1); without entity it has no effect but must still be 1 to 4."
+    depth: Int = 1
+    "Only relations of these types."
+    types: [String!]
+  ): Comparison!
+
+  """
+  The language tags of the entities' names, aliases and descriptions, in tag
+  order, each once: the languages a reader can pick. A name missing in the
+  picked language falls back to English.
+  """
+  languages: [String!]!
 
   "The entity kinds and relation types the graph uses, with their labels."
   vocabulary: Vocabulary!
@@ -1188,6 +1282,20 @@ type Subgraph {
   truncated: Boolean!
 }
 
+"The graph at two moments compared: what changed between them."
+type Comparison {
+  "The earlier moment."
+  from: PartialDate!
+  "The later moment."
+  to: PartialDate!
+  "Relations in force at to but not at from, in id order."
+  added: [Relation!]!
+  "Relations in force at from but not at to, in id order."
+  ended: [Relation!]!
+  "Relations in force at both moments, in id order."
+  held: [Relation!]!
+}
+
 "A walk through the graph from one entity to another."
 type Path {
   "The number of relations on the path."
@@ -1253,6 +1361,22 @@ func (ec *executionContext) childFields_Citation(ctx context.Context, field grap
 		return ec.fieldContext_Citation_sentence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Citation", field.Name)
+}
+
+func (ec *executionContext) childFields_Comparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_Comparison_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Comparison_to(ctx, field)
+	case "added":
+		return ec.fieldContext_Comparison_added(ctx, field)
+	case "ended":
+		return ec.fieldContext_Comparison_ended(ctx, field)
+	case "held":
+		return ec.fieldContext_Comparison_held(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Comparison", field.Name)
 }
 
 func (ec *executionContext) childFields_Entity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1730,6 +1854,52 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_changesBetween_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (store.PartialDate, error) {
+			return ec.unmarshalNPartialDate2kgraphᚋgraphᚋstoreᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (store.PartialDate, error) {
+			return ec.unmarshalNPartialDate2kgraphᚋgraphᚋstoreᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "entity",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["entity"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg4
 	return args, nil
 }
 
@@ -2225,6 +2395,148 @@ func (ec *executionContext) _Citation_sentence(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Citation_sentence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Comparison_from(ctx context.Context, field graphql.CollectedField, obj *store.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.PartialDate) graphql.Marshaler {
+			return ec.marshalNPartialDate2kgraphᚋgraphᚋstoreᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Comparison", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Comparison_to(ctx context.Context, field graphql.CollectedField, obj *store.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.PartialDate) graphql.Marshaler {
+			return ec.marshalNPartialDate2kgraphᚋgraphᚋstoreᚐPartialDate(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Comparison", field, false, false, "PartialDate")
+}
+
+func (ec *executionContext) _Comparison_added(ctx context.Context, field graphql.CollectedField, obj *store.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_added(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Added, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖkgraphᚋgraphᚋstoreᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_added(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Comparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Comparison_ended(ctx context.Context, field graphql.CollectedField, obj *store.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_ended(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ended, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖkgraphᚋgraphᚋstoreᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_ended(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Comparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Comparison_held(ctx context.Context, field graphql.CollectedField, obj *store.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Comparison_held(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Held, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖkgraphᚋgraphᚋstoreᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Comparison_held(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Comparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Entity_id(ctx context.Context, field graphql.CollectedField, obj *store.Entity) (ret graphql.Marshaler) {
@@ -3471,6 +3783,73 @@ func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, fie
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Query_changesBetween(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_changesBetween(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ChangesBetween(ctx, fc.Args["from"].(store.PartialDate), fc.Args["to"].(store.PartialDate), fc.Args["entity"].(*string), fc.Args["depth"].(*int), fc.Args["types"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Comparison) graphql.Marshaler {
+			return ec.marshalNComparison2ᚖkgraphᚋgraphᚋstoreᚐComparison(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_changesBetween(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Comparison(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_changesBetween_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_languages(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_languages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Languages(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_languages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "String")
 }
 
 func (ec *executionContext) _Query_vocabulary(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -5765,6 +6144,59 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var comparisonImplementors = []string{"Comparison"}
+
+func (ec *executionContext) _Comparison(ctx context.Context, sel ast.SelectionSet, obj *store.Comparison) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, comparisonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Comparison")
+		case "from":
+			out.Values[i] = ec._Comparison_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._Comparison_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "added":
+			out.Values[i] = ec._Comparison_added(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ended":
+			out.Values[i] = ec._Comparison_ended(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "held":
+			out.Values[i] = ec._Comparison_held(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var entityImplementors = []string{"Entity"}
 
 func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, obj *store.Entity) graphql.Marshaler {
@@ -6186,6 +6618,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_timeline(ctx, field)
+				})
+		case "changesBetween":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_changesBetween(ctx, field)
+				})
+		case "languages":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_languages(ctx, field)
 				})
 		case "vocabulary":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -7002,6 +7446,14 @@ func (ec *executionContext) marshalNCitation2ᚕkgraphᚋgraphᚋstoreᚐCitatio
 	return ret
 }
 
+func (ec *executionContext) marshalNComparison2ᚖkgraphᚋgraphᚋstoreᚐComparison(ctx context.Context, sel ast.SelectionSet, v *store.Comparison) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Comparison!")
+		return graphql.Null
+	}
+	return ec._Comparison(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEntity2ᚕᚖkgraphᚋgraphᚋstoreᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Entity) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -7146,6 +7598,16 @@ func (ec *executionContext) marshalNPageInfo2ᚖkgraphᚋgraphᚋmodelᚐPageInf
 	return ec._PageInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNPartialDate2kgraphᚋgraphᚋstoreᚐPartialDate(ctx context.Context, v any) (store.PartialDate, error) {
+	var res store.PartialDate
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPartialDate2kgraphᚋgraphᚋstoreᚐPartialDate(ctx context.Context, sel ast.SelectionSet, v store.PartialDate) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNRelation2ᚕᚖkgraphᚋgraphᚋstoreᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*store.Relation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -7250,6 +7712,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNSubgraph2ᚖkgraphᚋgraphᚋstoreᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *store.Subgraph) graphql.Marshaler {

@@ -179,6 +179,16 @@ func (r *queryResolver) Timeline(ctx context.Context, entity *string, from *stor
 	return r.Store.Timeline(ctx, store.TimelineQuery{Entity: deref(entity), From: from, To: to, Types: types})
 }
 
+// ChangesBetween is the resolver for the changesBetween field.
+func (r *queryResolver) ChangesBetween(ctx context.Context, from store.PartialDate, to store.PartialDate, entity *string, depth *int, types []string) (*store.Comparison, error) {
+	return r.Store.ChangesBetween(ctx, store.ChangesQuery{From: from, To: to, Entity: deref(entity), Depth: deref(depth), Types: types})
+}
+
+// Languages is the resolver for the languages field.
+func (r *queryResolver) Languages(ctx context.Context) ([]string, error) {
+	return r.Store.Languages(ctx)
+}
+
 // Vocabulary is the resolver for the vocabulary field.
 func (r *queryResolver) Vocabulary(ctx context.Context) (*store.Vocabulary, error) {
 	return r.Store.Vocabulary(ctx)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, on a fresh machine too: installs and starts what the tests
-# need (Chromium, the npm packages, a real Neo4j 5.26), builds the front end,
+# need (Chromium, the npm packages of the front end and of the GEXF reader,
+# a real Neo4j 5.26), builds the front end,
 # checks that generated code is current, then runs `go test ./...` against
 # both stores and stops Neo4j again.
 set -euo pipefail
@@ -22,6 +23,9 @@ chromium --version >&2
 
 step "Front end (npm ci + build, from the committed lock file)"
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
+
+step "GEXF reader for the export tests (npm ci, from its committed lock file)"
+(cd graph/export/testdata/gexf-reader && npm ci --no-audit --no-fund --loglevel=error)
 
 step "Generated code is current"
 generated=(graph/generated.go graph/model/models_gen.go graph/schema.resolvers.go)

@@ -41,6 +41,9 @@ type element struct {
 	id             string
 	source, target string // edges only
 	attrs          []attr
+	// start and end are the element's dates, for the formats that place
+	// elements in time (GEXF); nil when unknown.
+	start, end *store.PartialDate
 }
 
 // table is a dataset laid out for the visualization formats.
@@ -134,6 +137,7 @@ func (el *element) addTexts(prefix string, langs []string, texts store.Texts) {
 // addDates adds start and end as written ("1955-06") and their years as
 // numbers, which tools can filter and sort on.
 func (el *element) addDates(start, end *store.PartialDate) {
+	el.start, el.end = start, end
 	if start != nil {
 		el.add(column{"start", typeString}, start.String())
 	}

@@ -33,11 +33,11 @@ func TestEncodersAreDeterministic(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	if got := Names(); !slices.Equal(got, []string{"cypher", "cytoscape", "graphml", "json"}) {
+	if got := Names(); !slices.Equal(got, []string{"cypher", "cytoscape", "dot", "gexf", "graphml", "json"}) {
 		t.Errorf("Names() = %v", got)
 	}
-	if _, ok := Lookup("dot"); ok {
-		t.Error("Lookup(dot) found a format")
+	if _, ok := Lookup("pajek"); ok {
+		t.Error("Lookup(pajek) found a format")
 	}
 	if f, _ := Lookup("graphml"); f.MediaType != "application/graphml+xml" || f.Extension != ".graphml" {
 		t.Errorf("graphml = %+v", f)

@@ -32,9 +32,16 @@ var (
 	// Cypher is a script of idempotent MERGE statements that loads the
 	// graph into Neo4j.
 	Cypher = Format{Name: "cypher", MediaType: "text/plain; charset=utf-8", Extension: ".cypher", Encode: EncodeCypher}
+	// GEXF is Gephi's own format, a dynamic graph whose timeline plays
+	// the relations over the years.
+	GEXF = Format{Name: "gexf", MediaType: "application/gexf+xml", Extension: ".gexf", Encode: EncodeGEXF}
+	// DOT is the graph language of Graphviz.
+	DOT = Format{Name: "dot", MediaType: "text/vnd.graphviz; charset=utf-8", Extension: ".dot", Encode: EncodeDOT}
 )
 
-var formats = map[string]Format{JSON.Name: JSON, Cytoscape.Name: Cytoscape, GraphML.Name: GraphML, Cypher.Name: Cypher}
+var formats = map[string]Format{
+	JSON.Name: JSON, Cytoscape.Name: Cytoscape, GraphML.Name: GraphML, Cypher.Name: Cypher, GEXF.Name: GEXF, DOT.Name: DOT,
+}
 
 // Lookup returns the format with the given name.
 func Lookup(name string) (Format, bool) {

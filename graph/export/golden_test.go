@@ -21,6 +21,8 @@ func TestGolden(t *testing.T) {
 		{Cytoscape, "tiny.cytoscape.json"},
 		{GraphML, "tiny.graphml"},
 		{Cypher, "tiny.cypher"},
+		{GEXF, "tiny.gexf"},
+		{DOT, "tiny.dot"},
 	} {
 		t.Run(tc.format.Name, func(t *testing.T) {
 			got := encode(t, tc.format, tinyDataset())

@@ -23,33 +23,29 @@ import (
 // (control characters) are written as U+FFFD.
 func EncodeGraphML(w io.Writer, d *store.Dataset) error {
 	t := tabulate(d)
-	bw := bufio.NewWriter(w)
-	g := &graphmlWriter{w: bw}
-	g.line(`<?xml version="1.0" encoding="UTF-8"?>`)
-	g.line(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">`)
-	for _, c := range t.nodeColumns {
-		g.line(`  <key id="%s" for="node" attr.name="%s" attr.type="%s"/>`, esc(nodeKey(c)), esc(c.name), c.typ)
-	}
-	for _, c := range t.edgeColumns {
-		g.line(`  <key id="%s" for="edge" attr.name="%s" attr.type="%s"/>`, esc(edgeKey(c)), esc(c.name), c.typ)
-	}
-	g.line(`  <graph id="G" edgedefault="directed">`)
-	for _, n := range t.nodes {
-		g.line(`    <node id="%s">`, esc(n.id))
-		g.data(n.attrs, nodeKey)
-		g.line(`    </node>`)
-	}
-	for _, e := range t.edges {
-		g.line(`    <edge id="%s" source="%s" target="%s">`, esc(e.id), esc(e.source), esc(e.target))
-		g.data(e.attrs, edgeKey)
-		g.line(`    </edge>`)
-	}
-	g.line(`  </graph>`)
-	g.line(`</graphml>`)
-	if g.err != nil {
-		return g.err
-	}
-	return bw.Flush()
+	return writeLines(w, func(g *lineWriter) {
+		g.line(`<?xml version="1.0" encoding="UTF-8"?>`)
+		g.line(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">`)
+		for _, c := range t.nodeColumns {
+			g.line(`  <key id="%s" for="node" attr.name="%s" attr.type="%s"/>`, esc(nodeKey(c)), esc(c.name), c.typ)
+		}
+		for _, c := range t.edgeColumns {
+			g.line(`  <key id="%s" for="edge" attr.name="%s" attr.type="%s"/>`, esc(edgeKey(c)), esc(c.name), c.typ)
+		}
+		g.line(`  <graph id="G" edgedefault="directed">`)
+		for _, n := range t.nodes {
+			g.line(`    <node id="%s">`, esc(n.id))
+			g.data(n.attrs, nodeKey)
+			g.line(`    </node>`)
+		}
+		for _, e := range t.edges {
+			g.line(`    <edge id="%s" source="%s" target="%s">`, esc(e.id), esc(e.source), esc(e.target))
+			g.data(e.attrs, edgeKey)
+			g.line(`    </edge>`)
+		}
+		g.line(`  </graph>`)
+		g.line(`</graphml>`)
+	})
 }
 
 // Key ids are the attribute names with a prefix, since GraphML shares one
@@ -57,19 +53,31 @@ func EncodeGraphML(w io.Writer, d *store.Dataset) error {
 func nodeKey(c column) string { return "n_" + c.name }
 func edgeKey(c column) string { return "e_" + c.name }
 
-// graphmlWriter writes lines and keeps the first error.
-type graphmlWriter struct {
+// lineWriter writes lines and keeps the first error; the text formats use it.
+type lineWriter struct {
 	w   *bufio.Writer
 	err error
 }
 
-func (g *graphmlWriter) line(format string, args ...any) {
+// writeLines runs write with a lineWriter over w and flushes it; the first
+// error wins.
+func writeLines(w io.Writer, write func(g *lineWriter)) error {
+	bw := bufio.NewWriter(w)
+	g := &lineWriter{w: bw}
+	write(g)
+	if g.err != nil {
+		return g.err
+	}
+	return bw.Flush()
+}
+
+func (g *lineWriter) line(format string, args ...any) {
 	if g.err == nil {
 		_, g.err = fmt.Fprintf(g.w, format+"\n", args...)
 	}
 }
 
-func (g *graphmlWriter) data(attrs []attr, key func(column) string) {
+func (g *lineWriter) data(attrs []attr, key func(column) string) {
 	for _, a := range attrs {
 		g.line(`      <data key="%s">%s</data>`, esc(key(a.column)), esc(formatValue(a.value)))
 	}

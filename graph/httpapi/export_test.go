@@ -228,7 +228,7 @@ func TestExportErrors(t *testing.T) {
 		{"?at=1949&at=1950", 400, store.EINVALID},
 		{"?root=atlantis", 404, store.ENOTFOUND},
 	} {
-		for _, path := range []string{"/export/graph.json", "/export/graph.graphml"} {
+		for _, path := range []string{"/export/graph.json", "/export/graph.graphml", "/export/graph.gexf", "/export/graph.dot"} {
 			resp, body := get(t, srv, path+tc.query)
 			var e struct {
 				Error struct{ Code, Message string } `json:"error"`

@@ -43,7 +43,8 @@ type PageInfo struct {
 // Limits: a page holds 1 to 500 items (default 20); a search returns 1 to 100
 // hits (default 10) for a text of at most 200 characters; a neighborhood is 1
 // to 4 hops deep and holds at most 1000 entities (default 200); a path is at
-// most 10 hops long (default 6); a filter names at most 50 relation types.
+// most 10 hops long (default 6); a filter names at most 50 relation types;
+// a comparison of two moments holds at most 2000 relations.
 // Asking for more is an error with extensions.code INVALID, never a silently
 // shortened answer. A query's complexity, each list counted at the most it
 // may hold, is at most 100000 by default: lists nested in lists in lists are

@@ -11,7 +11,10 @@ import (
 
 // NormalizeText folds text to the form search compares, so that spellings a
 // reader would call the same match each other:
-//   - case and Latin accents are ignored ("Türkiye" = "turkiye");
+//   - case and Latin accents are ignored ("Türkiye" = "turkiye"), and đ
+//     is written dj;
+//   - Cyrillic is written in Latin letters as Serbian writes it (see
+//     cyrillicLatin), so "Југославија" = "Jugoslavija" = "Југославия";
 //   - Arabic diacritics (harakat, shadda, sukun, superscript alef) and the
 //     tatweel are dropped;
 //   - the hamza and madda forms of alef (أ إ آ ٱ) become ا, ؤ becomes و,
@@ -34,14 +37,16 @@ func NormalizeText(s string) string {
 		if r == 0 {
 			continue
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			r = ' '
+		for _, r := range toLatin(r) {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				r = ' '
+			}
+			if r == prev && unicode.IsLetter(r) {
+				continue
+			}
+			b.WriteRune(r)
+			prev = r
 		}
-		if r == prev && unicode.IsLetter(r) {
-			continue
-		}
-		b.WriteRune(r)
-		prev = r
 	}
 	words := strings.Fields(b.String())
 	for i, w := range words {

@@ -56,6 +56,16 @@ type Store interface {
 	// chronological order (see TimelineOrder). ENOTFOUND for an unknown entity.
 	Timeline(ctx context.Context, q TimelineQuery) ([]*Relation, error)
 
+	// ChangesBetween compares the graph at two moments: the relations
+	// added, ended and held between them (see ChangesQuery). EINVALID for
+	// From after To, a depth out of range, an unknown type or more than
+	// MaxComparisonRelations relations; ENOTFOUND for an unknown entity.
+	ChangesBetween(ctx context.Context, q ChangesQuery) (*Comparison, error)
+
+	// Languages returns the language tags of the entities' labels, aliases
+	// and descriptions, in tag order.
+	Languages(ctx context.Context) ([]string, error)
+
 	// Export returns the whole graph, every section in id order.
 	Export(ctx context.Context) (*Dataset, error)
 

@@ -91,3 +91,15 @@ func BenchmarkApply10k(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+func BenchmarkChangesBetweenDepth2_10k(b *testing.B) {
+	s := benchStore(b, 10_000)
+	ctx := context.Background()
+	q := store.ChangesQuery{From: store.PartialDate{Year: 1900}, To: store.PartialDate{Year: 1950}, Entity: "e000042", Depth: 2}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.ChangesBetween(ctx, q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -145,6 +145,20 @@ func testSearch(t *testing.T, s store.Store) {
 		{"Arabic-Indic digits", "اتفاقية ١٩٧٤", "", "agreement-1974-culture-science-education"},
 		{"Arabic document", "إعلان بلغراد", "", "belgrade-declaration"},
 		{"other words in order", "Belgrade Declaration", "", "belgrade-declaration"},
+		{"Russian name", "Советский Союз", "ru", "soviet-union"},
+		{"Russian alias", "СССР", "", "soviet-union"},
+		{"Russian, ё as е", "Российская Федерация", "", "russian-federation"},
+		{"Serbian Cyrillic", "Хрватска", "sr-Cyrl", "croatia"},
+		{"Serbian Latin", "Hrvatska", "sr-Latn", "croatia"},
+		{"Serbian Cyrillic name typed in Latin", "Sovjetski Savez", "", "soviet-union"},
+		{"Serbian Latin name typed in Cyrillic", "Совјетски Савез", "", "soviet-union"},
+		{"Serbian Latin without diacritics", "Socijalisticka Federativna", "", "sfr-yugoslavia"},
+		{"Serbian Latin document", "Beogradska deklaracija", "", "belgrade-declaration"},
+		{"Macedonian", "Северна Македонија", "mk", "north-macedonia"},
+		{"Slovenian č", "Črna gora", "sl", "principality-of-montenegro"},
+		{"Croatian", "Raspad Sovjetskog Saveza", "hr", "dissolution-of-the-soviet-union"},
+		{"Russian typed in Latin letters", "Raspad Jugoslavii", "", "breakup-of-yugoslavia"},
+		{"Serbian Cyrillic, a heritage", "Православље", "", "eastern-orthodoxy"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,6 +186,17 @@ func testSearch(t *testing.T, s store.Store) {
 		ok(t, err)
 		if !reflect.DeepEqual(entityIDs(two), entityIDs(all[:2])) {
 			t.Fatalf("first 2 = %v, want the top of %v", entityIDs(two), entityIDs(all))
+		}
+	})
+	t.Run("Serbian Cyrillic and Latin find the same", func(t *testing.T) {
+		for _, pair := range [][2]string{{"Југославија", "Jugoslavija"}, {"Краљевина", "Kraljevina"}, {"Београдска декларација", "Beogradska deklaracija"}, {"Црна Гора", "crna gora"}} {
+			c, err := s.Search(ctx(), store.SearchQuery{Text: pair[0], First: store.MaxSearchSize})
+			ok(t, err)
+			l, err := s.Search(ctx(), store.SearchQuery{Text: pair[1], First: store.MaxSearchSize})
+			ok(t, err)
+			if len(c) == 0 || !reflect.DeepEqual(entityIDs(c), entityIDs(l)) {
+				t.Errorf("search %q = %v, %q = %v: want the same, not empty", pair[0], entityIDs(c), pair[1], entityIDs(l))
+			}
 		}
 	})
 	t.Run("language breaks ties", func(t *testing.T) {

@@ -44,6 +44,10 @@ func Run(t *testing.T, newStore NewStore) {
 		{"ShortestPathErrors", testShortestPathErrors},
 		{"Timeline", testTimeline},
 		{"TimelineErrors", testTimelineErrors},
+		{"ChangesBetween", testChangesBetween},
+		{"ChangesBetweenErrors", testChangesBetweenErrors},
+		{"ChangesBetweenTooLarge", testChangesBetweenTooLarge},
+		{"Languages", testLanguages},
 		{"OtherVocabulary", testOtherVocabulary},
 		{"Ping", testPing},
 	}
