@@ -39,6 +39,9 @@ func NewComplexity() ComplexityRoot {
 	c.Query.Relations = func(child int, _ []string, _, _ *string, _ *store.PartialDate, first *int, _ *string) int {
 		return list(child, orDefault(first, store.DefaultPageSize))
 	}
+	c.Query.Nodes = func(child int, ids []string) int {
+		return list(child, len(ids))
+	}
 	c.Query.Search = func(child int, _ string, _ *string, first *int) int {
 		return list(child, orDefault(first, store.DefaultSearchSize))
 	}

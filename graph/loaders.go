@@ -19,6 +19,8 @@ type Loaders struct {
 	entities    *dataloadgen.Loader[string, *store.Entity]
 	documents   *dataloadgen.Loader[string, *store.SourceDocument]
 	relationsOf *dataloadgen.Loader[relationsKey, []*store.Relation]
+	// nodes finds any node by id (see nodesFetcher).
+	nodes *dataloadgen.Loader[string, store.Node]
 	// vocabulary is read at most once per request, however many entities
 	// and relations ask for their kind or type.
 	vocabulary func() (*store.Vocabulary, error)
@@ -44,6 +46,7 @@ func NewLoaders(ctx context.Context, s store.Store) *Loaders {
 		entities:    dataloadgen.NewLoader(byIDs(s.Entities), dataloadgen.WithWait(loaderWait)),
 		documents:   dataloadgen.NewLoader(byIDs(s.SourceDocuments), dataloadgen.WithWait(loaderWait)),
 		relationsOf: dataloadgen.NewLoader(relationsOfFetcher(s), dataloadgen.WithWait(loaderWait)),
+		nodes:       dataloadgen.NewLoader(nodesFetcher(s), dataloadgen.WithWait(loaderWait)),
 	}
 }
 

@@ -116,6 +116,19 @@ func (r *entityKindResolver) Description(ctx context.Context, obj *store.EntityK
 	return optionalText(obj.Descriptions, lang), nil
 }
 
+// Node is the resolver for the node field.
+func (r *queryResolver) Node(ctx context.Context, id string) (store.Node, error) {
+	return r.loaders(ctx).nodes.Load(ctx, id)
+}
+
+// Nodes is the resolver for the nodes field.
+func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]store.Node, error) {
+	if err := store.CheckNodeIDs(ids); err != nil {
+		return nil, err
+	}
+	return r.loaders(ctx).nodes.LoadAll(ctx, ids)
+}
+
 // Entity is the resolver for the entity field.
 func (r *queryResolver) Entity(ctx context.Context, id string) (*store.Entity, error) {
 	return r.loaders(ctx).entities.Load(ctx, id)

@@ -69,6 +69,8 @@ func TestDocumentedLimitsMatchTheCode(t *testing.T) {
 		fmt.Sprintf("a path is at\nmost %d hops long (default %d)", store.MaxPathDepth, store.DefaultPathDepth),
 		fmt.Sprintf("a filter names at most %d relation types", store.MaxTypesPerQuery),
 		fmt.Sprintf("is at most %d by default", DefaultMaxComplexity),
+		fmt.Sprintf("At most %d ids (INVALID past that).", store.MaxNodesPerQuery),
+		fmt.Sprintf("The nodes' ids, 1 to %d.", store.MaxNodesPerQuery),
 		fmt.Sprintf("a comparison of two moments holds at most %d relations", store.MaxComparisonRelations),
 		fmt.Sprintf("More than %d relations is an INVALID error", store.MaxComparisonRelations),
 		fmt.Sprintf("Page size, 1 to %d (default %d).", store.MaxPageSize, store.DefaultPageSize),

@@ -42,6 +42,9 @@ func newIndex(base *store.Dataset) *index {
 	for _, e := range base.Entities {
 		x.store(Entities, e.ID)
 	}
+	for _, r := range base.Relations {
+		x.store(Relations, r.ID)
+	}
 	return x
 }
 
@@ -104,5 +107,13 @@ func (x *index) graphProblems(v any) []store.Problem {
 		Vocabulary: x.vocab,
 		Entity:     func(id string) bool { return x.known(Entities, id) },
 		Source:     func(id string) bool { return x.known(Sources, id) },
+		Holder: func(id, section string) string {
+			for _, s := range []string{Sources, Entities, Relations} {
+				if s != section && x.known(s, id) {
+					return s
+				}
+			}
+			return ""
+		},
 	})
 }

@@ -61,5 +61,19 @@ func (s *Store) known() store.Known {
 		Vocabulary: s.vocab,
 		Entity:     func(id string) bool { return s.byID[id] != nil },
 		Source:     func(id string) bool { return s.sources[id] != nil },
+		Holder:     s.holder,
 	}
+}
+
+// holder is store.Known.Holder; the caller holds a lock.
+func (s *Store) holder(id, section string) string {
+	switch {
+	case section != store.SectionSources && s.sources[id] != nil:
+		return store.SectionSources
+	case section != store.SectionEntities && s.byID[id] != nil:
+		return store.SectionEntities
+	case section != store.SectionRelations && s.relByID[id] != nil:
+		return store.SectionRelations
+	}
+	return ""
 }

@@ -24,6 +24,7 @@ type Store struct {
 	relByID   map[string]*store.Relation
 	touching  map[string][]*store.Relation // entity id -> its relations, in id order
 	keys      map[string][]store.SearchKey // id -> normalized names
+	version   version                      // raised by every Apply that changes the graph
 }
 
 var _ store.Store = (*Store)(nil)
@@ -39,7 +40,12 @@ func Open(path string) (*Store, error) {
 		f.close()
 		return nil, err
 	}
-	s := &Store{file: f}
+	v, err := f.loadVersion()
+	if err != nil {
+		f.close()
+		return nil, err
+	}
+	s := &Store{file: f, version: v}
 	s.index(d)
 	return s, nil
 }
@@ -63,6 +69,13 @@ func (s *Store) SourceDocuments(ctx context.Context, ids []string) ([]*store.Sou
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return lookupAll(s.sources, ids), nil
+}
+
+// Relations implements store.Store.
+func (s *Store) Relations(ctx context.Context, ids []string) ([]*store.Relation, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return lookupAll(s.relByID, ids), nil
 }
 
 // Entities implements store.Store.
@@ -265,10 +278,12 @@ func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOpt
 	if opts.DryRun || changed.Empty() {
 		return result, nil
 	}
-	if err := s.file.write(changesOf(changed)); err != nil {
+	next := s.version.next()
+	if err := s.file.write(changesOf(changed).withVersion(next)); err != nil {
 		return nil, err
 	}
 	s.update(changed)
+	s.version = next
 	return result, nil
 }
 

@@ -50,6 +50,9 @@ func Run(t *testing.T, newStore NewStore) {
 		{"Languages", testLanguages},
 		{"OtherVocabulary", testOtherVocabulary},
 		{"Ping", testPing},
+		{"RelationsByID", testRelationsByID},
+		{"NodeIDsUniqueAcrossSections", testNodeIDsUniqueAcrossSections},
+		{"Version", testVersion},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
