@@ -27,6 +27,8 @@ func serve(ctx context.Context, env *Env, args []string) error {
 	cfg.storeFlags(fs, env.Getenv)
 	var protect serverLimits
 	protect.register(fs, env.Getenv)
+	var cacheMaxAge time.Duration
+	protect.durationVar(fs, env.Getenv, &cacheMaxAge, "cache-max-age", "KG_CACHE_MAX_AGE", httpapi.DefaultCacheMaxAge, "how long browsers and CDNs may reuse a GET query's answer before revalidating it by ETag; 0 to always revalidate")
 	u := usage{name: "serve", flags: fs, text: `Usage: kgraph [serve] [flags]
 
 Serves the knowledge graph: GraphQL at /graphql, the explorer at /, the
@@ -70,7 +72,7 @@ Examples:
 		return err
 	}
 	srv := httpapi.NewServer(httpapi.NewHandler(httpapi.Config{Store: s, Logger: logger, Ready: ready, Assets: env.FrontEnd, AllowedOrigins: splitList(*origins),
-		Limits: protect.limits, RateLimit: protect.rate, TrustedDocuments: trusted}), logger, protect.timeouts, httpapi.DefaultRequestDeadline)
+		Limits: protect.limits, RateLimit: protect.rate, TrustedDocuments: trusted, CacheMaxAge: orAlwaysRevalidate(cacheMaxAge)}), logger, protect.timeouts, httpapi.DefaultRequestDeadline)
 	logger.Info("serving", "addr", ln.Addr().String(), "graphql", "/graphql", "playground", "/playground", "store", storeName(cfg))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -92,6 +94,15 @@ Examples:
 }
 
 const shutdownGrace = 15 * time.Second
+
+// orAlwaysRevalidate maps a max-age of 0 given on the command line to the
+// Config's "always revalidate", as a zero Config field means the default.
+func orAlwaysRevalidate(maxAge time.Duration) time.Duration {
+	if maxAge == 0 {
+		return -1
+	}
+	return maxAge
+}
 
 // prepare makes the store ready to serve: it waits until the store answers
 // and then loads the seed into an empty store. It tries once at once (the

@@ -29,7 +29,7 @@ const DefaultRequestDeadline = 30 * time.Second
 func handleGraphQL(cfg Config) http.Handler {
 	limits := cfg.Limits.withDefaults()
 	srv := newGraphQLServer(cfg.Store, cfg.Logger, limits, cfg.TrustedDocuments)
-	return limitRequest(limits, checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv)))
+	return cacheReads(cfg.Store, cfg.cacheMaxAge(), limitRequest(limits, checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv))))
 }
 
 // newGraphQLServer is gqlgen's handler with the service's transports,
@@ -72,6 +72,7 @@ func newGraphQLServer(s store.Store, logger *slog.Logger, limits Limits, trusted
 		}
 		return next(ctx)
 	})
+	srv.AroundResponses(markUncacheable)
 	srv.SetRecoverFunc(graph.Recover())
 	return srv
 }
