@@ -58,6 +58,17 @@ func NewComplexity() ComplexityRoot {
 	c.Query.Timeline = func(child int, _ *string, _, _ *store.PartialDate, _ []string) int {
 		return list(child, expectedTimeline)
 	}
+	// The entity's own neighborhood, path and timeline cost what the
+	// Query's do.
+	c.Entity.Neighborhood = func(child int, depth *int, types []string, at *store.PartialDate, limit *int) int {
+		return c.Query.Neighborhood(child, "", depth, types, at, limit)
+	}
+	c.Entity.PathTo = func(child int, to string, types []string, maxDepth *int, at *store.PartialDate) int {
+		return c.Query.ShortestPath(child, "", to, types, maxDepth, at)
+	}
+	c.Entity.Timeline = func(child int, from, to *store.PartialDate, types []string) int {
+		return c.Query.Timeline(child, nil, from, to, types)
+	}
 	// A comparison is one object; each of its lists is counted at the most
 	// relations a comparison may hold.
 	c.Query.ChangesBetween = func(child int, _, _ store.PartialDate, _ *string, _ *int, _ []string) int { return 1 + child }

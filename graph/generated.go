@@ -57,18 +57,21 @@ type ComplexityRoot struct {
 	}
 
 	Entity struct {
-		Aliases     func(childComplexity int) int
-		Description func(childComplexity int, lang *string) int
-		End         func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		KindInfo    func(childComplexity int) int
-		Labels      func(childComplexity int) int
-		Name        func(childComplexity int, lang *string) int
-		Neighbors   func(childComplexity int, direction *store.Direction, types []string, at *store.PartialDate) int
-		Relations   func(childComplexity int, direction *store.Direction, types []string, at *store.PartialDate, first *int, after *string) int
-		Sources     func(childComplexity int) int
-		Start       func(childComplexity int) int
+		Aliases      func(childComplexity int) int
+		Description  func(childComplexity int, lang *string) int
+		End          func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		KindInfo     func(childComplexity int) int
+		Labels       func(childComplexity int) int
+		Name         func(childComplexity int, lang *string) int
+		Neighborhood func(childComplexity int, depth *int, types []string, at *store.PartialDate, limit *int) int
+		Neighbors    func(childComplexity int, direction *store.Direction, types []string, at *store.PartialDate) int
+		PathTo       func(childComplexity int, to string, types []string, maxDepth *int, at *store.PartialDate) int
+		Relations    func(childComplexity int, direction *store.Direction, types []string, at *store.PartialDate, first *int, after *string) int
+		Sources      func(childComplexity int) int
+		Start        func(childComplexity int) int
+		Timeline     func(childComplexity int, from *store.PartialDate, to *store.PartialDate, types []string) int
 	}
 
 	EntityConnection struct {
@@ -197,6 +200,9 @@ type EntityResolver interface {
 	Description(ctx context.Context, obj *store.Entity, lang *string) (*string, error)
 
 	Relations(ctx context.Context, obj *store.Entity, direction *store.Direction, types []string, at *store.PartialDate, first *int, after *string) (*model.RelationConnection, error)
+	Neighborhood(ctx context.Context, obj *store.Entity, depth *int, types []string, at *store.PartialDate, limit *int) (*store.Subgraph, error)
+	PathTo(ctx context.Context, obj *store.Entity, to string, types []string, maxDepth *int, at *store.PartialDate) (*store.Path, error)
+	Timeline(ctx context.Context, obj *store.Entity, from *store.PartialDate, to *store.PartialDate, types []string) ([]*store.Relation, error)
 	Neighbors(ctx context.Context, obj *store.Entity, direction *store.Direction, types []string, at *store.PartialDate) ([]*store.Entity, error)
 }
 type EntityKindResolver interface {
@@ -363,6 +369,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.Name(childComplexity, args["lang"].(*string)), true
+	case "Entity.neighborhood":
+		if e.ComplexityRoot.Entity.Neighborhood == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_neighborhood_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.Neighborhood(childComplexity, args["depth"].(*int), args["types"].([]string), args["at"].(*store.PartialDate), args["limit"].(*int)), true
 	case "Entity.neighbors":
 		if e.ComplexityRoot.Entity.Neighbors == nil {
 			break
@@ -374,6 +391,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.Neighbors(childComplexity, args["direction"].(*store.Direction), args["types"].([]string), args["at"].(*store.PartialDate)), true
+	case "Entity.pathTo":
+		if e.ComplexityRoot.Entity.PathTo == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_pathTo_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.PathTo(childComplexity, args["to"].(string), args["types"].([]string), args["maxDepth"].(*int), args["at"].(*store.PartialDate)), true
 	case "Entity.relations":
 		if e.ComplexityRoot.Entity.Relations == nil {
 			break
@@ -397,6 +425,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.Start(childComplexity), true
+	case "Entity.timeline":
+		if e.ComplexityRoot.Entity.Timeline == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_timeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.Timeline(childComplexity, args["from"].(*store.PartialDate), args["to"].(*store.PartialDate), args["types"].([]string)), true
 
 	case "EntityConnection.edges":
 		if e.ComplexityRoot.EntityConnection.Edges == nil {
@@ -1188,6 +1227,41 @@ type Entity implements Node {
     "Cursor after which the page starts."
     after: String
   ): RelationConnection!
+  """
+  Query.neighborhood with this entity as its root. With its entity, a
+  client can ask for it in a fragment marked @defer, to draw the entity
+  first and its surroundings when they arrive.
+  """
+  neighborhood(
+    "Hops from the entity, 1 to 4."
+    depth: Int = 1
+    "Only follow relations of these types."
+    types: [String!]
+    "Only follow relations in force at some time within this date (see Query.relations.at)."
+    at: PartialDate
+    "Most entities to return, 1 to 1000 (default 200)."
+    limit: Int
+  ): Subgraph!
+  "Query.shortestPath from this entity; like neighborhood, it can be deferred."
+  pathTo(
+    "Where the path ends."
+    to: ID!
+    "Only follow relations of these types."
+    types: [String!]
+    "Longest path to look for, 1 to 10 hops (default 6)."
+    maxDepth: Int
+    "Only follow relations in force at some time within this date (see Query.relations.at)."
+    at: PartialDate
+  ): Path
+  "Query.timeline of this entity's relations; like neighborhood, it can be deferred."
+  timeline(
+    "Only relations that hold at some time on or after this date."
+    from: PartialDate
+    "Only relations that hold at some time on or before this date."
+    to: PartialDate
+    "Only relations of these types."
+    types: [String!]
+  ): [Relation!]!
   "The entities at the other end of the entity's relations, in id order."
   neighbors(
     "OUT: along relations from this entity; IN: along relations to it; BOTH (default)."
@@ -1452,6 +1526,12 @@ func (ec *executionContext) childFields_Entity(ctx context.Context, field graphq
 		return ec.fieldContext_Entity_sources(ctx, field)
 	case "relations":
 		return ec.fieldContext_Entity_relations(ctx, field)
+	case "neighborhood":
+		return ec.fieldContext_Entity_neighborhood(ctx, field)
+	case "pathTo":
+		return ec.fieldContext_Entity_pathTo(ctx, field)
+	case "timeline":
+		return ec.fieldContext_Entity_timeline(ctx, field)
 	case "neighbors":
 		return ec.fieldContext_Entity_neighbors(ctx, field)
 	}
@@ -1816,6 +1896,44 @@ func (ec *executionContext) field_Entity_name_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Entity_neighborhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*store.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖkgraphᚋgraphᚋstoreᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Entity_neighbors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1843,6 +1961,44 @@ func (ec *executionContext) field_Entity_neighbors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["at"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_pathTo_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxDepth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxDepth"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*store.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖkgraphᚋgraphᚋstoreᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg3
 	return args, nil
 }
 
@@ -1889,6 +2045,36 @@ func (ec *executionContext) field_Entity_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*store.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖkgraphᚋgraphᚋstoreᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*store.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖkgraphᚋgraphᚋstoreᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg2
 	return args, nil
 }
 
@@ -2962,6 +3148,138 @@ func (ec *executionContext) fieldContext_Entity_relations(ctx context.Context, f
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Entity_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_neighborhood(ctx context.Context, field graphql.CollectedField, obj *store.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_neighborhood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().Neighborhood(ctx, obj, fc.Args["depth"].(*int), fc.Args["types"].([]string), fc.Args["at"].(*store.PartialDate), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Subgraph) graphql.Marshaler {
+			return ec.marshalNSubgraph2ᚖkgraphᚋgraphᚋstoreᚐSubgraph(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_neighborhood(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Subgraph(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_neighborhood_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_pathTo(ctx context.Context, field graphql.CollectedField, obj *store.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_pathTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().PathTo(ctx, obj, fc.Args["to"].(string), fc.Args["types"].([]string), fc.Args["maxDepth"].(*int), fc.Args["at"].(*store.PartialDate))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Path) graphql.Marshaler {
+			return ec.marshalOPath2ᚖkgraphᚋgraphᚋstoreᚐPath(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_pathTo(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_pathTo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_timeline(ctx context.Context, field graphql.CollectedField, obj *store.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_timeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().Timeline(ctx, obj, fc.Args["from"].(*store.PartialDate), fc.Args["to"].(*store.PartialDate), fc.Args["types"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖkgraphᚋgraphᚋstoreᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -6461,6 +6779,24 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_relations(ctx, field, obj)
+				})
+		case "neighborhood":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_neighborhood(ctx, field, obj)
+				})
+		case "pathTo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_pathTo(ctx, field, obj)
+				})
+		case "timeline":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_timeline(ctx, field, obj)
 				})
 		case "neighbors":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -29,7 +29,7 @@ const DefaultRequestDeadline = 30 * time.Second
 func handleGraphQL(cfg Config) http.Handler {
 	limits := cfg.Limits.withDefaults()
 	srv := newGraphQLServer(cfg.Store, cfg.Logger, limits, cfg.TrustedDocuments)
-	return cacheReads(cfg.Store, cfg.cacheMaxAge(), limitRequest(limits, checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv))))
+	return noteStreaming(cacheReads(cfg.Store, cfg.cacheMaxAge(), limitRequest(limits, checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv)))))
 }
 
 // newGraphQLServer is gqlgen's handler with the service's transports,
@@ -41,6 +41,9 @@ func newGraphQLServer(s store.Store, logger *slog.Logger, limits Limits, trusted
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: s, Logger: logger}, Complexity: graph.NewComplexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
+	// Before POST, which would take the same requests: a POST that accepts
+	// multipart/mixed gets @defer'd fragments as parts after the first.
+	srv.AddTransport(transport.MultipartMixed{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.MaxTokens)
@@ -52,6 +55,7 @@ func newGraphQLServer(s store.Store, logger *slog.Logger, limits Limits, trusted
 	}
 	srv.Use(persistedQueries{trusted: trusted, cache: lru.New[string](1000)})
 	srv.Use(operationLog{})
+	srv.Use(&deferOnlyWhenStreamed{})
 	srv.Use(documentLimits{limits: limits})
 	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	present := graph.ErrorPresenter(logger)
