@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, on a fresh machine too: installs and starts what the tests
-# need (Chromium, the npm packages of the front end and of the GEXF reader,
-# a real Neo4j 5.26), builds the front end,
+# need (Chromium, the npm packages of the front end, of the GEXF reader and
+# of the client libraries' tests, a real Neo4j 5.26), builds the front end,
 # checks that generated code is current, then runs `go test ./...` against
 # both stores and stops Neo4j again.
 set -euo pipefail
@@ -26,6 +26,9 @@ step "Front end (npm ci + build, from the committed lock file)"
 
 step "GEXF reader for the export tests (npm ci, from its committed lock file)"
 (cd graph/export/testdata/gexf-reader && npm ci --no-audit --no-fund --loglevel=error)
+
+step "Client libraries for the frontend-app tests: Relay, Apollo Client, urql (npm ci, from their committed lock file)"
+(cd graph/httpapi/testdata/clients && npm ci --no-audit --no-fund --loglevel=error)
 
 step "Generated code is current"
 generated=(graph/generated.go graph/model/models_gen.go graph/schema.resolvers.go)
