@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make run    serve the seeded graph on http://localhost:8080 (embedded store)
 #   make test   install and start what the tests need, then run every test
-.PHONY: run test web build generate bench neo4j-start neo4j-stop clean
+.PHONY: run test web build generate bench screenshots neo4j-start neo4j-stop clean
 
 run: web/dist/index.html
 	go run .
@@ -11,7 +11,7 @@ test:
 
 # The explorer and the playground, built from the npm registry with the
 # committed lock file; rebuilt when a source file is newer than the build.
-web/dist/index.html: web/package-lock.json web/package.json web/index.html web/playground.html web/vite.config.ts web/tsconfig.json $(shell find web/src -type f 2>/dev/null)
+web/dist/index.html: web/package-lock.json web/package.json web/index.html web/playground.html web/vite.config.ts web/tsconfig.json $(shell find web/src -type f 2>/dev/null) $(wildcard docs/examples/*.graphql)
 	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build
 
 web: web/dist/index.html
@@ -21,6 +21,11 @@ build: web/dist/index.html
 
 generate:
 	go generate ./...
+
+# The README's pictures of the explorer (docs/explorer-*.png), taken again
+# in headless Chromium by the browser test that checks them.
+screenshots: web/dist/index.html
+	KG_UPDATE_SCREENSHOTS=1 go test -count=1 -run TestDocsScreenshots ./web/
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...

@@ -24,6 +24,16 @@ chromium --version >&2
 step "Front end (npm ci + build, from the committed lock file)"
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 
+step "Front-end operation types are current (GraphQL Code Generator)"
+web_generated=web/src/explorer/generated/operations.ts
+before=$(sha256sum < "$web_generated")
+(cd web && npm run codegen --silent >/dev/null)
+if [[ "$before" != "$(sha256sum < "$web_generated")" ]]; then
+  echo "$web_generated was stale; run 'cd web && npm run codegen' and commit the result" >&2
+  git --no-pager diff --stat -- "$web_generated" >&2 || true
+  exit 1
+fi
+
 step "GEXF reader for the export tests (npm ci, from its committed lock file)"
 (cd graph/export/testdata/gexf-reader && npm ci --no-audit --no-fund --loglevel=error)
 

@@ -100,6 +100,12 @@ func openPage(t *testing.T, path string) *page {
 // openPageOn starts Chromium and opens path on srv.
 func openPageOn(t *testing.T, srv *httptest.Server, path string) *page {
 	t.Helper()
+	return openPageSized(t, srv, path, 1440, 1000)
+}
+
+// openPageSized starts Chromium with a window of this size and opens path on srv.
+func openPageSized(t *testing.T, srv *httptest.Server, path string, width, height int) *page {
+	t.Helper()
 	requireBrowserSetup(t)
 	p := &page{t: t, base: srv.URL}
 
@@ -119,7 +125,7 @@ func openPageOn(t *testing.T, srv *httptest.Server, path string) *page {
 		chromedp.Flag("mute-audio", true),
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1440, 1000),
+		chromedp.WindowSize(width, height),
 	)
 	ctx, cancelTab := chromedp.NewContext(allocCtx, chromedp.WithListener(p.watch))
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)

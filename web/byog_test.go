@@ -50,7 +50,7 @@ func TestBringYourOwnGraph(t *testing.T) {
 	p := openPageOn(t, srv, "/")
 	p.waitReady()
 	p.pick(`[data-testid="search"]`, "Belgrade", "belgrade")
-	p.waitFor("Belgrade's neighbourhood", `window.__cy.getElementById('brankos-bridge').nonempty()`)
+	p.waitFor("Belgrade's neighbourhood", drawnJS("brankos-bridge"))
 	if !p.hasElement("brankos-bridge-located-in-belgrade") {
 		t.Error("the relation between the bridge and the city is not drawn")
 	}

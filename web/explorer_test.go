@@ -31,7 +31,7 @@ func TestExplorerSearchesInArabic(t *testing.T) {
 	p.waitReady()
 	// The seed spells it السوفيتي; the search folds the doubled ya.
 	p.pick(`[data-testid="search"]`, "الاتحاد السوفييتي", "soviet-union")
-	p.waitFor("the Soviet Union's neighbourhood", `window.__cy.getElementById('soviet-union').nonempty() && window.__cy.nodes().length > 1`)
+	p.waitFor("the Soviet Union's neighbourhood", drawnJS("soviet-union")+` && `+cyJS+`.nodes().length > 1`)
 	p.waitFor("the panel", `document.querySelector('[data-testid="panel-name"]')?.textContent === 'Soviet Union'`)
 	if dir := eval[string](p, `document.querySelector('[data-testid="search"]').dir`); dir != "auto" {
 		t.Errorf("the search field's dir = %q, want auto (Arabic laid out right to left)", dir)
@@ -52,9 +52,9 @@ func TestExplorerSearchesInArabic(t *testing.T) {
 func TestExplorerExpandsAClickedNode(t *testing.T) {
 	p := openPage(t, "/#entity=croatia&expanded=croatia")
 	p.waitReady()
-	p.waitFor("Croatia's neighbourhood", `window.__cy.nodes().length === 5`)
+	p.waitFor("Croatia's neighbourhood", cyJS+`.nodes().length === 5`)
 	p.clickNode("sfr-yugoslavia")
-	p.waitFor("the expansion", `window.__cy.nodes().length > 5`)
+	p.waitFor("the expansion", cyJS+`.nodes().length > 5`)
 	if !p.hasElement("soviet-union") {
 		t.Error("expanding Yugoslavia did not draw the Soviet Union")
 	}
@@ -68,31 +68,31 @@ func TestExplorerExpandsAClickedNode(t *testing.T) {
 func TestExplorerFiltersByYear(t *testing.T) {
 	p := openPage(t, "/#entity=sfr-yugoslavia&expanded=sfr-yugoslavia")
 	p.waitReady()
-	p.waitFor("Yugoslavia's neighbourhood", `window.__cy.nodes().length > 5`)
+	p.waitFor("Yugoslavia's neighbourhood", cyJS+`.nodes().length > 5`)
 	if !p.hasElement(breakEdge) {
 		t.Fatal("the 1949 break is not drawn without a year filter")
 	}
 
 	p.setYearWithSlider(1949)
-	p.waitFor("the graph in 1949", `document.getElementById('year-input').value === '1949' && !window.__cy.getElementById('sfry-traded-with-ussr').nonempty()`)
+	p.waitFor("the graph in 1949", `document.getElementById('year-input').value === '1949' && !`+drawnJS("sfry-traded-with-ussr"))
 	if !p.hasElement(breakEdge) {
 		t.Error("1949: the break with the Soviet Union is not drawn")
 	}
-	label := eval[string](p, `window.__cy.getElementById('`+breakEdge+`').data('label')`)
+	label := eval[string](p, labelJS(breakEdge))
 	if !contains(label, "1949") {
 		t.Errorf("the dated edge's label %q lacks its date", label)
 	}
 	p.screenshot("explorer-1949")
 
 	p.setYearByTyping(1960)
-	p.waitFor("the graph in 1960", `!window.__cy.getElementById('`+breakEdge+`').nonempty()`)
+	p.waitFor("the graph in 1960", `!`+drawnJS(breakEdge))
 	if !p.hasElement("sfry-traded-with-ussr") {
 		t.Error("1960: the trade (1960-1989) is not drawn")
 	}
 	p.screenshot("explorer-1960")
 
 	p.do(chromedp.Click(chromedp.CSS(`[data-testid="year-toggle"]`)))
-	p.waitFor("the filter off", `window.__cy.getElementById('`+breakEdge+`').nonempty()`)
+	p.waitFor("the filter off", drawnJS(breakEdge))
 }
 
 func TestExplorerDrawsAPath(t *testing.T) {
@@ -101,7 +101,7 @@ func TestExplorerDrawsAPath(t *testing.T) {
 	p.do(chromedp.Click(chromedp.CSS(`label[for="mode-path"]`)))
 	p.pick(`[data-testid="path-from"]`, "Croatia", "croatia")
 	p.pick(`[data-testid="path-to"]`, "Russian Federation", "russian-federation")
-	p.waitFor("the path", `window.__cy.nodes().length === 4 && window.__cy.edges().length === 3`)
+	p.waitFor("the path", cyJS+`.nodes().length === 4 && `+cyJS+`.edges().length === 3`)
 	for _, id := range []string{"croatia", "russian-federation"} {
 		if !p.hasElement(id) {
 			t.Errorf("the path lacks %s", id)
@@ -116,12 +116,12 @@ func TestExplorerDrawsAPath(t *testing.T) {
 func TestExplorerSwitchesLanguage(t *testing.T) {
 	p := openPage(t, "/#entity=soviet-union&expanded=soviet-union")
 	p.waitReady()
-	p.waitFor("the Soviet Union", `window.__cy.getElementById('soviet-union').nonempty()`)
+	p.waitFor("the Soviet Union", drawnJS("soviet-union"))
 	if got := p.nodeLabel("soviet-union"); got != "Soviet Union" {
 		t.Fatalf("English label = %q", got)
 	}
-	p.do(chromedp.Click(chromedp.CSS(`label[for="lang-ar"]`)))
-	p.waitFor("Arabic labels", `window.__cy.getElementById('soviet-union').data('label') === 'الاتحاد السوفيتي'`)
+	p.setLanguage("ar")
+	p.waitFor("Arabic labels", cyJS+`.getElementById('soviet-union').data('label') === 'الاتحاد السوفيتي'`)
 	p.waitFor("the Arabic panel", `document.querySelector('[data-testid="panel-name"]')?.textContent === 'الاتحاد السوفيتي'`)
 	if dir := eval[string](p, `getComputedStyle(document.querySelector('[data-testid="panel"]')).direction`); dir != "rtl" {
 		t.Errorf("the panel's direction is %q in Arabic, want rtl", dir)
@@ -129,14 +129,14 @@ func TestExplorerSwitchesLanguage(t *testing.T) {
 	if lang := eval[string](p, `document.documentElement.lang`); lang != "ar" {
 		t.Errorf("<html lang> = %q", lang)
 	}
-	edge := eval[string](p, `window.__cy.getElementById('ussr-signed-belgrade-declaration').data('label')`)
+	edge := eval[string](p, labelJS("ussr-signed-belgrade-declaration"))
 	if !contains(edge, "1955") || edge == "signed · 1955" {
 		t.Errorf("the edge label %q is not in Arabic", edge)
 	}
 	p.screenshot("explorer-arabic")
 
-	p.do(chromedp.Click(chromedp.CSS(`label[for="lang-en"]`)))
-	p.waitFor("English labels again", `window.__cy.getElementById('soviet-union').data('label') === 'Soviet Union'`)
+	p.setLanguage("en")
+	p.waitFor("English labels again", cyJS+`.getElementById('soviet-union').data('label') === 'Soviet Union'`)
 	if dir := eval[string](p, `getComputedStyle(document.querySelector('[data-testid="panel"]')).direction`); dir != "ltr" {
 		t.Errorf("the panel's direction is %q in English, want ltr", dir)
 	}

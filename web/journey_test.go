@@ -10,10 +10,10 @@ func TestExplorerCroatiaJourney(t *testing.T) {
 	p := openPage(t, "/")
 	p.waitReady()
 	p.pick(`[data-testid="search"]`, "Croatia", "croatia")
-	p.waitFor("Croatia's neighbourhood", `window.__cy.getElementById('croatia').nonempty() && window.__cy.nodes().length === 5`)
+	p.waitFor("Croatia's neighbourhood", drawnJS("croatia")+` && `+cyJS+`.nodes().length === 5`)
 
 	// Its succession, dated, and the three agreements.
-	succession := eval[string](p, `window.__cy.getElementById('croatia-co-successor-of-sfry').data('label') || ''`)
+	succession := eval[string](p, labelJS("croatia-co-successor-of-sfry"))
 	if !contains(succession, "1992") {
 		t.Errorf("the succession edge is labelled %q, want its date 1992", succession)
 	}
@@ -32,9 +32,9 @@ func TestExplorerCroatiaJourney(t *testing.T) {
 
 	// Open Yugoslavia, then slide to 1949: the break with the USSR appears.
 	p.clickNode("sfr-yugoslavia")
-	p.waitFor("Yugoslavia expanded", `window.__cy.getElementById('soviet-union').nonempty()`)
+	p.waitFor("Yugoslavia expanded", drawnJS("soviet-union"))
 	p.setYearWithSlider(1949)
-	p.waitFor("the graph in 1949", `document.getElementById('year-input').value === '1949' && window.__cy.getElementById('`+breakEdge+`').nonempty()`)
+	p.waitFor("the graph in 1949", `document.getElementById('year-input').value === '1949' && `+drawnJS(breakEdge))
 	if p.hasElement("croatia-co-successor-of-sfry") {
 		t.Error("1949: Croatia's 1992 succession is still drawn")
 	}

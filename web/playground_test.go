@@ -6,6 +6,7 @@ package web_test
 // (a CDN font, a worker from unpkg) and on any console error.
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -14,9 +15,15 @@ import (
 func TestPlaygroundRunsAQueryOffline(t *testing.T) {
 	p := openPage(t, "/playground")
 	p.waitFor("the editor", `document.querySelector('.graphiql-container .monaco-editor') !== null`)
-	// One tab per example query.
-	if n := eval[int](p, `document.querySelectorAll('.graphiql-tab').length`); n < 5 {
-		t.Errorf("%d tabs, want the 5 example queries", n)
+	// One tab per example of docs/examples, the README's examples, in order.
+	names, files := exampleFiles(t)
+	var want []string
+	for _, name := range names {
+		want = append(want, operationName.FindStringSubmatch(files[name])[1])
+	}
+	tabs := eval[[]string](p, `[...document.querySelectorAll('.graphiql-tab .graphiql-tab-button')].map((tab) => tab.textContent.trim())`)
+	if strings.Join(tabs, ",") != strings.Join(want, ",") {
+		t.Errorf("the tabs are %v, want the examples %v", tabs, want)
 	}
 	query := eval[string](p, `document.querySelector('.graphiql-query-editor')?.textContent ?? ''`)
 	if !contains(query, "SuccessorsOfTheSovietUnion") {

@@ -22,7 +22,7 @@ const messages = {
     playground: 'GraphQL playground',
     noResults: 'No entity matches.',
     emptyTitle: 'Start with a search',
-    emptyText: 'Find a state, a treaty or an event, in English or Arabic, to draw its neighbourhood. Click a node to expand it.',
+    emptyText: 'Find a state, a treaty or an event, in any language of the data, to draw its neighbourhood. Click a node to expand it; arrow keys move between nodes.',
     emptyPathText: 'Choose two entities to draw the shortest path between them.',
     panelEmpty: 'Select an entity to see its labels, dates, relations and sources.',
     labels: 'Labels',
@@ -39,7 +39,6 @@ const messages = {
     timelineEmpty: 'No dated relations.',
     timelineHint: 'Click a relation to see the graph in its year.',
     legend: 'Legend',
-    exportView: 'Download this neighbourhood:',
     loading: 'Loading…',
     ready: '{nodes} entities, {edges} relations drawn.',
     pathFound: 'Path of {n} steps.',
@@ -53,8 +52,31 @@ const messages = {
     until: 'until {end}',
     pathSteps: 'Path',
     inYear: ' in {year}',
-    graphLabel: 'Graph drawing. Use the side panel to move through the graph with the keyboard.',
+    graphLabel: 'Graph drawing. Arrow keys move between entities, Enter expands one; the Table button shows it all as tables.',
     fit: 'Fit the drawing to the view',
+    depthLabel: 'Depth',
+    modeCompare: 'Compare',
+    compareFrom: 'From year',
+    compareTo: 'To year',
+    compareGo: 'Compare',
+    compareTitle: 'From {from} to {to}',
+    compareAdded: 'Added',
+    compareEnded: 'Ended',
+    compareHeld: 'Held',
+    compareNone: 'None.',
+    compareStatus: '{from} → {to}: {added} added, {ended} ended, {held} held.',
+    play: 'Play the years',
+    pause: 'Pause',
+    viewTable: 'Table',
+    viewTableLabel: 'Show the drawing as tables',
+    tableEntities: 'Entities drawn ({n})',
+    tableRelations: 'Relations drawn ({n})',
+    tableName: 'Name',
+    tableRelation: 'Relation',
+    downloads: 'Download',
+    downloadPng: 'PNG image',
+    downloadSvg: 'SVG image',
+    graphFocus: 'Focused entity',
   },
   ar: {
     title: 'مستكشف الرسم المعرفي',
@@ -91,7 +113,6 @@ const messages = {
     timelineEmpty: 'لا توجد علاقات مؤرخة.',
     timelineHint: 'انقر على علاقة لعرض الرسم في سنتها.',
     legend: 'دليل الرموز',
-    exportView: 'تنزيل هذا الجوار:',
     loading: 'جارٍ التحميل…',
     ready: 'الكيانات المرسومة: {nodes}، العلاقات: {edges}.',
     pathFound: 'عدد خطوات المسار: {n}.',
@@ -105,19 +126,51 @@ const messages = {
     until: 'حتى {end}',
     pathSteps: 'المسار',
     inYear: ' في {year}',
-    graphLabel: 'رسم بياني. استخدم اللوحة الجانبية للتنقل في الرسم بلوحة المفاتيح.',
+    graphLabel: 'رسم بياني. تنقّل بين الكيانات بمفاتيح الأسهم، ووسّع أحدها بمفتاح الإدخال؛ زر الجدول يعرض كل شيء في جداول.',
     fit: 'ملاءمة الرسم للعرض',
+    depthLabel: 'العمق',
+    modeCompare: 'مقارنة',
+    compareFrom: 'من سنة',
+    compareTo: 'إلى سنة',
+    compareGo: 'قارن',
+    compareTitle: 'من {from} إلى {to}',
+    compareAdded: 'أُضيفت',
+    compareEnded: 'انتهت',
+    compareHeld: 'استمرت',
+    compareNone: 'لا شيء.',
+    compareStatus: '{from} ← {to}: أُضيفت {added}، انتهت {ended}، استمرت {held}.',
+    play: 'تشغيل السنوات',
+    pause: 'إيقاف مؤقت',
+    viewTable: 'جدول',
+    viewTableLabel: 'عرض الرسم في جداول',
+    tableEntities: 'الكيانات المرسومة ({n})',
+    tableRelations: 'العلاقات المرسومة ({n})',
+    tableName: 'الاسم',
+    tableRelation: 'العلاقة',
+    downloads: 'تنزيل',
+    downloadPng: 'صورة PNG',
+    downloadSvg: 'صورة SVG',
+    graphFocus: 'الكيان المحدد',
   },
-} satisfies Record<Lang, Record<string, string>>;
+} satisfies Record<'en' | 'ar', Record<string, string>>;
 
 /** The key of a message. */
 export type MessageKey = keyof (typeof messages)['en'];
 
-let current: Lang = 'en';
+let current: keyof typeof messages = 'en';
 
-/** Sets the language messages are given in. */
+/**
+ * Sets the language messages are given in. The explorer's own words are in
+ * English and Arabic; in another language of the data they are in English,
+ * while the graph's names and labels are in that language.
+ */
 export function setLang(lang: Lang): void {
-  current = lang;
+  current = lang === 'ar' ? 'ar' : 'en';
+}
+
+/** Whether a language is written right to left. */
+export function isRtl(lang: Lang): boolean {
+  return ['ar', 'fa', 'he', 'ur'].includes(lang.split('-')[0]);
 }
 
 /** The message in the current language, with {name} placeholders filled in. */

@@ -41,7 +41,6 @@ export function renderPanel(container: HTMLElement, e: EntityDetail | null, ctx:
         ? h('ul', { class: 'relations', 'data-testid': 'panel-relations' }, ...e.relations.nodes.map((r) => relationItem(e.id, r, ctx)))
         : h('p', { class: 'muted' }, t('noRelations')),
     ),
-    exportLinks(e.id, ctx.year),
   ];
   container.replaceChildren(...parts.filter((p): p is Node => p !== null));
 }
@@ -104,20 +103,5 @@ function citations(cites: Citation[]): HTMLElement {
         h('span', {}, where),
       );
     }),
-  );
-}
-
-/** Links to download the selected entity's neighbourhood for other tools. */
-function exportLinks(id: string, year: number | null): HTMLElement {
-  const query = new URLSearchParams({ root: id });
-  if (year !== null) query.set('at', String(year).padStart(4, '0'));
-  return h(
-    'p',
-    { class: 'exports' },
-    t('exportView'),
-    ' ',
-    h('a', { href: `/export/graph.graphml?${query}`, download: '', 'data-testid': 'export-graphml' }, 'GraphML'),
-    ' · ',
-    h('a', { href: `/export/graph.json?${query}`, download: '', 'data-testid': 'export-json' }, 'Cytoscape JSON'),
   );
 }

@@ -1,110 +1,44 @@
-// The GraphQL documents the explorer sends. Each takes the display
-// language as $lang, so that names and labels come back in it (with the
-// API's fallback to English).
+// The explorer's requests: each runs one operation of operations.graphql
+// (the whole document is sent, with the operation's name), typed by the
+// code GraphQL Code Generator writes from it and the schema.
 import { gql } from '../shared/graphql';
-import type { EntityDetail, Hit, Lang, Path, Subgraph, TimelineEntry, Vocabulary } from './types';
+import type * as Op from './generated/operations';
+import operations from './operations.graphql?raw';
+import type { Comparison, EntityDetail, Hit, Lang, Path, Subgraph, TimelineEntry, Vocabulary } from './types';
 
-const entityRef = 'id kind name(lang: $lang)';
-const relationRef = 'id type fromId toId start end label(lang: $lang)';
-const citation = 'document { id title } paragraph sentence';
+/** Runs the named operation of operations.graphql. */
+function run<Q, V extends object>(name: string, variables: V): Promise<Q> {
+  return gql<Q>(operations, variables, name);
+}
 
 export async function fetchVocabulary(lang: Lang): Promise<Vocabulary> {
-  const data = await gql<{ vocabulary: Vocabulary }>(
-    `query Vocabulary($lang: String!) {
-      vocabulary {
-        entityKinds { id name(lang: $lang) }
-        relationTypes { id name(lang: $lang) symmetric }
-      }
-    }`,
-    { lang },
-  );
+  const data = await run<Op.VocabularyQuery, Op.VocabularyQueryVariables>('Vocabulary', { lang });
   return data.vocabulary;
 }
 
 export async function search(text: string, lang: Lang): Promise<Hit[]> {
-  const data = await gql<{ search: { id: string; name: string; kindInfo: { name: string } }[] }>(
-    `query Search($text: String!, $lang: String!) {
-      search(text: $text, lang: $lang, first: 8) { id name(lang: $lang) kindInfo { name(lang: $lang) } }
-    }`,
-    { text, lang },
-  );
+  const data = await run<Op.SearchQuery, Op.SearchQueryVariables>('Search', { text, lang });
   return data.search.map((e) => ({ id: e.id, name: e.name, kindName: e.kindInfo.name }));
 }
 
-/**
- * The one-hop neighbourhoods of several entities, in one request (one
- * aliased field per entity): the explorer draws their union.
- */
-export async function fetchNeighborhoods(ids: string[], lang: Lang, at: string | null): Promise<Subgraph[]> {
-  if (ids.length === 0) return [];
-  const params = ids.map((_, i) => `$id${i}: ID!`).join(', ');
-  const fields = ids
-    .map((_, i) => `n${i}: neighborhood(id: $id${i}, depth: 1, at: $at) { ...Part }`)
-    .join('\n');
-  const variables: Record<string, unknown> = { lang, at };
-  ids.forEach((id, i) => (variables[`id${i}`] = id));
-  const data = await gql<Record<string, Subgraph>>(
-    `query Neighborhoods($lang: String!, $at: PartialDate, ${params}) {
-      ${fields}
-    }
-    fragment Part on Subgraph {
-      entities { ${entityRef} }
-      relations { ${relationRef} }
-      truncated
-    }`,
-    variables,
+/** The neighbourhoods of several entities, depth hops deep: the explorer draws their union. */
+export async function fetchNeighborhoods(ids: string[], depth: number, lang: Lang, at: string | null): Promise<Subgraph[]> {
+  return Promise.all(
+    ids.map(async (id) => {
+      const data = await run<Op.NeighborhoodQuery, Op.NeighborhoodQueryVariables>('Neighborhood', { id, depth, lang, at });
+      return data.neighborhood;
+    }),
   );
-  return ids.map((_, i) => data[`n${i}`]);
 }
 
 export async function fetchPath(from: string, to: string, lang: Lang, at: string | null): Promise<Path | null> {
-  const data = await gql<{ shortestPath: Path | null }>(
-    `query Path($from: ID!, $to: ID!, $lang: String!, $at: PartialDate) {
-      shortestPath(from: $from, to: $to, at: $at) {
-        length
-        entities { ${entityRef} }
-        relations { ${relationRef} }
-      }
-    }`,
-    { from, to, lang, at },
-  );
+  const data = await run<Op.PathQuery, Op.PathQueryVariables>('Path', { from, to, lang, at });
   return data.shortestPath;
-}
-
-interface RawDetail extends Omit<EntityDetail, 'kindName' | 'relations'> {
-  kindInfo: { name: string };
-  relations: {
-    totalCount: number;
-    nodes: (Omit<EntityDetail['relations']['nodes'][number], 'inverseLabel'> & {
-      typeInfo: { inverseName: string };
-    })[];
-  };
 }
 
 /** The entity, for the side panel; null when there is none with this id. */
 export async function fetchEntity(id: string, lang: Lang, at: string | null): Promise<EntityDetail | null> {
-  const data = await gql<{ entity: RawDetail | null }>(
-    `query Entity($id: ID!, $lang: String!, $at: PartialDate) {
-      entity(id: $id) {
-        id kind kindInfo { name(lang: $lang) } name(lang: $lang)
-        labels { lang text } aliases { lang text }
-        description(lang: $lang) start end
-        sources { ${citation} }
-        relations(at: $at, first: 500) {
-          totalCount
-          nodes {
-            ${relationRef}
-            typeInfo { inverseName(lang: $lang) }
-            description(lang: $lang)
-            from { id name(lang: $lang) }
-            to { id name(lang: $lang) }
-            sources { ${citation} }
-          }
-        }
-      }
-    }`,
-    { id, lang, at },
-  );
+  const data = await run<Op.EntityQuery, Op.EntityQueryVariables>('Entity', { id, lang, at });
   const e = data.entity;
   if (!e) return null;
   const { kindInfo, relations, ...rest } = e;
@@ -119,24 +53,13 @@ export async function fetchEntity(id: string, lang: Lang, at: string | null): Pr
 }
 
 export async function fetchTimeline(entity: string, lang: Lang): Promise<TimelineEntry[]> {
-  const data = await gql<{ timeline: TimelineEntry[] }>(
-    `query Timeline($entity: ID!, $lang: String!) {
-      timeline(entity: $entity) {
-        id type label(lang: $lang) start end
-        from { id name(lang: $lang) }
-        to { id name(lang: $lang) }
-      }
-    }`,
-    { entity, lang },
-  );
+  const data = await run<Op.TimelineQuery, Op.TimelineQueryVariables>('Timeline', { entity, lang });
   return data.timeline;
 }
 
 /** The first and last years any relation is dated with: the year slider's range. */
 export async function fetchYearRange(): Promise<[number, number] | null> {
-  const data = await gql<{ timeline: { start: string | null; end: string | null }[] }>(
-    `query YearRange { timeline { start end } }`,
-  );
+  const data = await run<Op.YearRangeQuery, Op.YearRangeQueryVariables>('YearRange', {});
   const years = data.timeline
     .flatMap((r) => [r.start, r.end])
     .filter((d): d is string => d !== null)
@@ -150,4 +73,16 @@ export async function fetchYearRange(): Promise<[number, number] | null> {
     if (y > max) max = y;
   }
   return [min, max];
+}
+
+/** The languages the data has labels in: the language switch offers them all. */
+export async function fetchLanguages(): Promise<string[]> {
+  const data = await run<Op.LanguagesQuery, Op.LanguagesQueryVariables>('Languages', {});
+  return data.languages;
+}
+
+/** What changed between two years around an entity (or in the whole graph). */
+export async function fetchChanges(from: string, to: string, entity: string | null, depth: number, lang: Lang): Promise<Comparison> {
+  const data = await run<Op.ChangesQuery, Op.ChangesQueryVariables>('Changes', { from, to, entity, depth, lang });
+  return data.changesBetween;
 }

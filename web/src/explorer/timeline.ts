@@ -14,6 +14,8 @@ export interface TimelineContext {
   entity: string;
   /** The year the graph is filtered by, marked on the axis. */
   year: number | null;
+  /** The axis runs right to left (Arabic). */
+  rtl: boolean;
   onYear: (year: number) => void;
 }
 
@@ -36,8 +38,11 @@ export function renderTimeline(container: HTMLElement, entries: TimelineEntry[] 
   }
   const span = Math.max(last - first, 1);
   const percent = (years: number) => `${((years / span) * 100).toFixed(2)}%`;
+  // Time runs the way the language is read: from the right in Arabic.
+  const side = ctx.rtl ? 'right' : 'left';
+  const axisDir = ctx.rtl ? 'rtl' : 'ltr';
   const marker = () =>
-    ctx.year === null ? null : h('span', { class: 'year-marker', style: `left:${percent(ctx.year - first)}`, 'aria-hidden': 'true' });
+    ctx.year === null ? null : h('span', { class: 'year-marker', style: `${side}:${percent(ctx.year - first)}`, 'aria-hidden': 'true' });
 
   const rows = entries.map((e) => {
     // A bar runs from the first year of its start to the end of the year
@@ -64,11 +69,11 @@ export function renderTimeline(container: HTMLElement, entries: TimelineEntry[] 
       ),
       h(
         'span',
-        { class: 'timeline-track', dir: 'ltr' },
+        { class: 'timeline-track', dir: axisDir },
         marker(),
         h('span', {
           class: `timeline-bar${e.start ? '' : ' open-start'}${e.end ? '' : ' open-end'}`,
-          style: `left:${percent(from - first)};width:${percent(to - from)};background:${ctx.palette.typeColor(e.type)}`,
+          style: `${side}:${percent(from - first)};width:${percent(to - from)};background:${ctx.palette.typeColor(e.type)}`,
         }),
       ),
     );
@@ -76,13 +81,15 @@ export function renderTimeline(container: HTMLElement, entries: TimelineEntry[] 
     return button;
   });
 
-  const ticks = axisTicks(first, last).map((y) => h('span', { class: 'tick', style: `left:${percent(y - first)}` }, String(y)));
+  const ticks = axisTicks(first, last).map((y) =>
+    h('span', { class: 'tick', 'data-year': String(y), style: `${side}:${percent(y - first)}` }, String(y)),
+  );
   container.replaceChildren(
     h('p', { class: 'muted timeline-hint' }, t('timelineHint')),
     h(
       'div',
       { class: 'timeline-grid', 'data-testid': 'timeline' },
-      h('div', { class: 'timeline-axis' }, h('span', {}), h('span', { class: 'timeline-ticks', dir: 'ltr' }, ...ticks)),
+      h('div', { class: 'timeline-axis' }, h('span', {}), h('span', { class: 'timeline-ticks', dir: axisDir, 'data-testid': 'timeline-axis' }, ...ticks)),
       ...rows,
     ),
   );

@@ -1,7 +1,20 @@
-// The shapes of the API's answers, as the explorer's queries select them.
+// The shapes of the API's answers, as the explorer's operations select
+// them: derived from the types GraphQL Code Generator writes from the
+// schema and src/explorer/operations.graphql, so that they cannot drift.
+import type {
+  ChangesQuery,
+  CitationRefFragment,
+  EntityQuery,
+  EntityRefFragment,
+  NeighborhoodQuery,
+  PathQuery,
+  RelationRefFragment,
+  TimelineQuery,
+  VocabularyQuery,
+} from './generated/operations';
 
-/** A language the explorer is shown in. */
-export type Lang = 'en' | 'ar';
+/** A language tag the explorer is shown in: "en", "ar", "sr-Latn", ... */
+export type Lang = string;
 
 export interface Label {
   lang: string;
@@ -9,80 +22,33 @@ export interface Label {
 }
 
 /** An entity as the graph draws it. */
-export interface EntityRef {
-  id: string;
-  kind: string;
-  name: string;
-}
+export type EntityRef = EntityRefFragment;
 
 /** A relation as the graph draws it. */
-export interface RelationRef {
-  id: string;
-  type: string;
-  fromId: string;
-  toId: string;
-  start: string | null;
-  end: string | null;
-  label: string;
-}
+export type RelationRef = RelationRefFragment;
 
-export interface Subgraph {
-  entities: EntityRef[];
-  relations: RelationRef[];
-  truncated: boolean;
-}
+export type Subgraph = NeighborhoodQuery['neighborhood'];
 
-export interface Path {
-  length: number;
-  entities: EntityRef[];
-  relations: RelationRef[];
-}
+export type Path = NonNullable<PathQuery['shortestPath']>;
 
-export interface Citation {
-  document: { id: string; title: string };
-  paragraph: number | null;
-  sentence: number | null;
-}
+export type Citation = CitationRefFragment;
+
+type RawDetail = NonNullable<EntityQuery['entity']>;
+type RawRelationDetail = RawDetail['relations']['nodes'][number];
 
 /** A relation as the side panel lists it. */
-export interface RelationDetail extends RelationRef {
-  inverseLabel: string;
-  description: string | null;
-  from: { id: string; name: string };
-  to: { id: string; name: string };
-  sources: Citation[];
-}
+export type RelationDetail = Omit<RawRelationDetail, 'typeInfo'> & { inverseLabel: string };
 
 /** An entity as the side panel shows it. */
-export interface EntityDetail {
-  id: string;
-  kind: string;
+export type EntityDetail = Omit<RawDetail, 'kindInfo' | 'relations'> & {
   kindName: string;
-  name: string;
-  labels: Label[];
-  aliases: Label[];
-  description: string | null;
-  start: string | null;
-  end: string | null;
-  sources: Citation[];
   relations: { totalCount: number; nodes: RelationDetail[] };
-}
+};
 
 /** A dated relation on the timeline. */
-export interface TimelineEntry {
-  id: string;
-  type: string;
-  label: string;
-  start: string | null;
-  end: string | null;
-  from: { id: string; name: string };
-  to: { id: string; name: string };
-}
+export type TimelineEntry = TimelineQuery['timeline'][number];
 
-export interface Vocabulary {
-  entityKinds: { id: string; name: string }[];
-  relationTypes: { id: string; name: string; symmetric: boolean }[];
-}
+export type Vocabulary = VocabularyQuery['vocabulary'];
 
 /** A search hit. */
 export interface Hit {
@@ -90,3 +56,6 @@ export interface Hit {
   name: string;
   kindName: string;
 }
+
+/** What changed between two years. */
+export type Comparison = ChangesQuery['changesBetween'];

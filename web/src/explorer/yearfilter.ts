@@ -27,6 +27,11 @@ export class YearFilter {
     this.setRange(this.min, this.max);
   }
 
+  /** The first and last years of the range. */
+  get range(): [number, number] {
+    return [this.min, this.max];
+  }
+
   /** The filtered year, or null when the filter is off. */
   get year(): number | null {
     return this.toggle.checked ? Number(this.slider.value) : null;

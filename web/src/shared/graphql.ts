@@ -35,7 +35,7 @@ function track(delta: number): void {
 }
 
 /** Runs a query and returns its data, or throws GraphQLRequestError. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(query: string, variables: object = {}, operationName?: string): Promise<T> {
   track(+1);
   try {
     let response: Response;
@@ -43,7 +43,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
       response = await fetch(endpoint, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables, operationName }),
       });
     } catch {
       throw new GraphQLRequestError('The server could not be reached.', 'UNAVAILABLE');

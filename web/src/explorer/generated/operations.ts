@@ -1,0 +1,139 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type SuccessorsOfTheSovietUnionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SuccessorsOfTheSovietUnionQuery = { entity: { neighbors: Array<{ id: string, name: string, name_ar: string }> } | null };
+
+export type AgreementsCroatiaRecognizesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgreementsCroatiaRecognizesQuery = { entity: { relations: { totalCount: number, nodes: Array<{ to: { id: string, name: string, start: string | null }, sources: Array<{ paragraph: number | null, sentence: number | null, document: { title: string } }> }> } } | null };
+
+export type PathFromCroatiaToRussiaQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PathFromCroatiaToRussiaQuery = { shortestPath: { length: number, entities: Array<{ id: string }>, relations: Array<{ type: string, fromId: string, toId: string, start: string | null, end: string | null }> } | null };
+
+export type InForceIn1955QueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InForceIn1955Query = { relations: { totalCount: number, nodes: Array<{ id: string, type: string, start: string | null, end: string | null }> } };
+
+export type WhoRecognizedTheUssrQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhoRecognizedTheUssrQuery = { relations: { nodes: Array<{ start: string | null, description: string | null, from: { name: string } }> } };
+
+export type SearchInArabicQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SearchInArabicQuery = { search: Array<{ id: string, name: string }> };
+
+export type SearchInSerbianQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SearchInSerbianQuery = { cyrillic: Array<{ id: string, name: string }>, latin: Array<{ id: string, name: string }> };
+
+export type ChangesAroundTheUssrQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ChangesAroundTheUssrQuery = { changesBetween: { added: Array<{ id: string, start: string | null, end: string | null }>, ended: Array<{ id: string, start: string | null, end: string | null }>, held: Array<{ id: string, start: string | null, end: string | null }> } };
+
+export type LanguagesOfTheDataQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LanguagesOfTheDataQuery = { languages: Array<string> };
+
+export type NeighborhoodOfCroatiaQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NeighborhoodOfCroatiaQuery = { neighborhood: { truncated: boolean, entities: Array<{ id: string }>, relations: Array<{ id: string, type: string }> } };
+
+export type AnUnknownRelationTypeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AnUnknownRelationTypeQuery = { relations: { totalCount: number } };
+
+export type EntityRefFragment = { id: string, kind: string, name: string };
+
+export type RelationRefFragment = { id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, label: string };
+
+export type CitationRefFragment = { paragraph: number | null, sentence: number | null, document: { id: string, title: string } };
+
+export type VocabularyQueryVariables = Exact<{
+  lang: string;
+}>;
+
+
+export type VocabularyQuery = { vocabulary: { entityKinds: Array<{ id: string, name: string }>, relationTypes: Array<{ id: string, name: string, symmetric: boolean }> } };
+
+export type SearchQueryVariables = Exact<{
+  text: string;
+  lang: string;
+}>;
+
+
+export type SearchQuery = { search: Array<{ id: string, name: string, kindInfo: { name: string } }> };
+
+export type NeighborhoodQueryVariables = Exact<{
+  id: string;
+  depth: number;
+  lang: string;
+  at: string | null | undefined;
+}>;
+
+
+export type NeighborhoodQuery = { neighborhood: { truncated: boolean, entities: Array<{ id: string, kind: string, name: string }>, relations: Array<{ id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, label: string }> } };
+
+export type PathQueryVariables = Exact<{
+  from: string;
+  to: string;
+  lang: string;
+  at: string | null | undefined;
+}>;
+
+
+export type PathQuery = { shortestPath: { length: number, entities: Array<{ id: string, kind: string, name: string }>, relations: Array<{ id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, label: string }> } | null };
+
+export type EntityQueryVariables = Exact<{
+  id: string;
+  lang: string;
+  at: string | null | undefined;
+}>;
+
+
+export type EntityQuery = { entity: { id: string, kind: string, name: string, description: string | null, start: string | null, end: string | null, kindInfo: { name: string }, labels: Array<{ lang: string, text: string }>, aliases: Array<{ lang: string, text: string }>, sources: Array<{ paragraph: number | null, sentence: number | null, document: { id: string, title: string } }>, relations: { totalCount: number, nodes: Array<{ description: string | null, id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, label: string, typeInfo: { inverseName: string }, from: { id: string, name: string }, to: { id: string, name: string }, sources: Array<{ paragraph: number | null, sentence: number | null, document: { id: string, title: string } }> }> } } | null };
+
+export type TimelineQueryVariables = Exact<{
+  entity: string;
+  lang: string;
+}>;
+
+
+export type TimelineQuery = { timeline: Array<{ id: string, type: string, label: string, start: string | null, end: string | null, from: { id: string, name: string }, to: { id: string, name: string } }> };
+
+export type YearRangeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type YearRangeQuery = { timeline: Array<{ start: string | null, end: string | null }> };
+
+export type LanguagesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LanguagesQuery = { languages: Array<string> };
+
+export type ChangedRelationFragment = { id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, label: string, from: { id: string, kind: string, name: string }, to: { id: string, kind: string, name: string } };
+
+export type ChangesQueryVariables = Exact<{
+  from: string;
+  to: string;
+  entity: string | null | undefined;
+  depth: number;
+  lang: string;
+}>;
+
+
+export type ChangesQuery = { changesBetween: { from: string, to: string, added: Array<{ id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, label: string, from: { id: string, kind: string, name: string }, to: { id: string, kind: string, name: string } }>, ended: Array<{ id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, label: string, from: { id: string, kind: string, name: string }, to: { id: string, kind: string, name: string } }>, held: Array<{ id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, label: string, from: { id: string, kind: string, name: string }, to: { id: string, kind: string, name: string } }> } };
