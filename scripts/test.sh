@@ -24,13 +24,13 @@ chromium --version >&2
 step "Front end (npm ci + build, from the committed lock file)"
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 
-step "Front-end operation types are current (GraphQL Code Generator)"
-web_generated=web/src/explorer/generated/operations.ts
-before=$(sha256sum < "$web_generated")
+step "Front-end operation types and the typed client are current (GraphQL Code Generator)"
+web_generated=(web/src/explorer/generated/operations.ts web/src/client/generated/gql.ts web/src/client/generated/graphql.ts web/src/client/generated/index.ts)
+before=$(cat "${web_generated[@]}" | sha256sum)
 (cd web && npm run codegen --silent >/dev/null)
-if [[ "$before" != "$(sha256sum < "$web_generated")" ]]; then
-  echo "$web_generated was stale; run 'cd web && npm run codegen' and commit the result" >&2
-  git --no-pager diff --stat -- "$web_generated" >&2 || true
+if [[ "$before" != "$(cat "${web_generated[@]}" | sha256sum)" ]]; then
+  echo "${web_generated[*]} were stale; run 'cd web && npm run codegen' and commit the result" >&2
+  git --no-pager diff --stat -- "${web_generated[@]}" >&2 || true
   exit 1
 fi
 
