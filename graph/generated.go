@@ -1343,7 +1343,7 @@ type SourceDocument implements Node {
   description("A language tag such as \"en\" or \"ar\"." lang: String = "en"): String
 }
 
-"A page of entities (Relay cursor connection)."
+"A page of entities: a Relay cursor connection, paged forward with first and after (last and before are not offered)."
 type EntityConnection {
   "The entities of the page, each with its cursor."
   edges: [EntityEdge!]!
@@ -1363,7 +1363,7 @@ type EntityEdge {
   node: Entity!
 }
 
-"A page of relations (Relay cursor connection)."
+"A page of relations: a Relay cursor connection, paged forward with first and after (last and before are not offered)."
 type RelationConnection {
   "The relations of the page, each with its cursor."
   edges: [RelationEdge!]!
