@@ -3,9 +3,12 @@ package graph
 import "kgraph/graph/store"
 
 // DefaultMaxComplexity is the default bound on a query's estimated work:
-// the fields it resolves and the items the store reads or visits, each
-// list counted at the most it may hold. The schema documents it.
-const DefaultMaxComplexity = 100000
+// the fields it resolves and the entities a traversal visits, each list
+// counted at its page size or limit, or at its expected length when
+// nothing bounds it. The schema documents it. It lets the explorer draw
+// twenty default neighbourhoods in one request, or one of 1000 entities
+// with their labels and citations.
+const DefaultMaxComplexity = 250000
 
 // Estimates of how many items a list or a traversal may produce, where its
 // arguments do not bound it. gqlgen counts one per field by default, which
@@ -18,6 +21,15 @@ const (
 	// expectedTimeline is the number of dated relations a timeline is
 	// assumed to hold.
 	expectedTimeline = 500
+	// relationsPerSubgraphEntity is the number of relations a neighbourhood
+	// is assumed to hold for each of its entities (the seed has at most 3.3).
+	relationsPerSubgraphEntity = 4
+	// expectedLabels is the number of labels, aliases or citations a
+	// node is assumed to have.
+	expectedLabels = 10
+	// expectedVocabulary is the number of entity kinds or relation types
+	// assumed.
+	expectedVocabulary = 50
 	// pathVisitsPerHop is the number of entities a shortest-path search is
 	// assumed to visit for each hop it may take.
 	pathVisitsPerHop = 200
@@ -80,6 +92,14 @@ func NewComplexity() ComplexityRoot {
 	c.Entity.Neighbors = func(child int, _ *store.Direction, _ []string, _ *store.PartialDate) int {
 		return list(child, expectedDegree)
 	}
+	c.Subgraph.Relations = func(child int) int { return list(child, relationsPerSubgraphEntity) }
+	small := func(child int) int { return list(child, expectedLabels) }
+	c.Entity.Labels, c.Entity.Aliases, c.Entity.Sources = small, small, small
+	c.Relation.Sources = small
+	c.EntityKind.Labels = small
+	c.RelationType.Labels, c.RelationType.InverseLabels = small, small
+	vocabulary := func(child int) int { return list(child, expectedVocabulary) }
+	c.Vocabulary.EntityKinds, c.Vocabulary.RelationTypes = vocabulary, vocabulary
 	return c
 }
 

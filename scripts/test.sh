@@ -75,3 +75,13 @@ export CI="${CI:-true}"
 mkdir -p test-artifacts
 # -p 1: the Neo4j suites of several packages share one database.
 go test -count=1 -p 1 -timeout 30m "$@" ./... 2>&1 | tee test-artifacts/go-test.log
+
+step "Fuzzing: each target for ${KG_FUZZTIME:-8s} (seed corpora in testdata/fuzz)"
+# The committed corpora also run as ordinary tests above; here the fuzzer
+# looks for new inputs for a bounded time. A failing input is written to
+# the package's testdata/fuzz, to be committed with the fix.
+for target in "FuzzParsePartialDate ./graph/store" "FuzzLoad ./graph/dataset" \
+  "FuzzCostCoversWork ./graph/httpapi" "FuzzRequest ./graph/httpapi"; do
+  read -r name pkg <<<"$target"
+  go test -run '^$' -fuzz "^${name}\$" -fuzztime "${KG_FUZZTIME:-8s}" "$pkg" 2>&1 | tee -a test-artifacts/go-fuzz.log
+done

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"net/netip"
@@ -80,49 +81,46 @@ func (s *serverLimits) resolve() (trusted map[string]string, err error) {
 }
 
 func (s *serverLimits) intVar(fs *flag.FlagSet, getenv func(string) string, p *int, name, env string, def int, usage string) {
-	if v := getenv(env); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			s.errs = append(s.errs, fmt.Errorf("%s=%q is not a whole number", env, v))
-		} else {
-			def = n
-		}
-	}
-	fs.IntVar(p, name, def, fmt.Sprintf("%s (env %s)", usage, env))
+	fs.IntVar(p, name, fromEnv(s, getenv, env, def, nonNegative(strconv.Atoi), "a whole number"), withEnv(usage, env))
 }
 
 func (s *serverLimits) floatVar(fs *flag.FlagSet, getenv func(string) string, p *float64, name, env string, def float64, usage string) {
-	if v := getenv(env); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f < 0 {
-			s.errs = append(s.errs, fmt.Errorf("%s=%q is not a number", env, v))
-		} else {
-			def = f
-		}
-	}
-	fs.Float64Var(p, name, def, fmt.Sprintf("%s (env %s)", usage, env))
+	parse := func(v string) (float64, error) { return strconv.ParseFloat(v, 64) }
+	fs.Float64Var(p, name, fromEnv(s, getenv, env, def, nonNegative(parse), "a number"), withEnv(usage, env))
 }
 
 func (s *serverLimits) boolVar(fs *flag.FlagSet, getenv func(string) string, p *bool, name, env string, def bool, usage string) {
-	if v := getenv(env); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			s.errs = append(s.errs, fmt.Errorf("%s=%q is not true or false", env, v))
-		} else {
-			def = b
-		}
-	}
-	fs.BoolVar(p, name, def, fmt.Sprintf("%s (env %s)", usage, env))
+	fs.BoolVar(p, name, fromEnv(s, getenv, env, def, strconv.ParseBool, "true or false"), withEnv(usage, env))
 }
 
 func (s *serverLimits) durationVar(fs *flag.FlagSet, getenv func(string) string, p *time.Duration, name, env string, def time.Duration, usage string) {
-	if v := getenv(env); v != "" {
-		d, err := time.ParseDuration(v)
-		if err != nil || d < 0 {
-			s.errs = append(s.errs, fmt.Errorf("%s=%q is not a duration such as 15s", env, v))
-		} else {
-			def = d
-		}
-	}
-	fs.DurationVar(p, name, def, fmt.Sprintf("%s (env %s)", usage, env))
+	fs.DurationVar(p, name, fromEnv(s, getenv, env, def, nonNegative(time.ParseDuration), "a duration such as 15s"), withEnv(usage, env))
 }
+
+// fromEnv is def, or the value of env when it is set; a value that does
+// not parse is kept in s.errs, for resolve to report as not what.
+func fromEnv[T any](s *serverLimits, getenv func(string) string, env string, def T, parse func(string) (T, error), what string) T {
+	v := getenv(env)
+	if v == "" {
+		return def
+	}
+	t, err := parse(v)
+	if err != nil {
+		s.errs = append(s.errs, fmt.Errorf("%s=%q is not %s", env, v, what))
+		return def
+	}
+	return t
+}
+
+// nonNegative refuses the negative values parse returns.
+func nonNegative[T int | float64 | time.Duration](parse func(string) (T, error)) func(string) (T, error) {
+	return func(v string) (T, error) {
+		t, err := parse(v)
+		if err == nil && t < 0 {
+			err = errors.New("negative")
+		}
+		return t, err
+	}
+}
+
+func withEnv(usage, env string) string { return fmt.Sprintf("%s (env %s)", usage, env) }

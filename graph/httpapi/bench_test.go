@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -34,6 +35,29 @@ func BenchmarkGraphQL(b *testing.B) {
 				resp.Body.Close()
 				if resp.StatusCode != http.StatusOK || bytes.Contains(out, []byte(`"errors"`)) {
 					b.Fatalf("status %d: %s", resp.StatusCode, out)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRefusals measures how long the real handler takes, over HTTP,
+// to refuse each attack (see attacks): the time a hostile request costs.
+func BenchmarkRefusals(b *testing.B) {
+	srv := newBenchServer(b)
+	for _, a := range attacks {
+		b.Run(strings.ReplaceAll(a.name, " ", "_"), func(b *testing.B) {
+			body, _ := json.Marshal(map[string]string{"query": a.query})
+			b.ReportAllocs()
+			for b.Loop() {
+				resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+				if err != nil {
+					b.Fatal(err)
+				}
+				out, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode < 400 || !bytes.Contains(out, []byte(a.code)) {
+					b.Fatalf("status %d: %.200s", resp.StatusCode, out)
 				}
 			}
 		})

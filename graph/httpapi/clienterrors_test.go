@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -66,16 +65,7 @@ func TestClientMistakesAreClientErrors(t *testing.T) {
 			if tt.contentType != "" {
 				req.Header.Set("Content-Type", tt.contentType)
 			}
-			resp, err := http.DefaultClient.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer resp.Body.Close()
-			raw, _ := io.ReadAll(resp.Body)
-			var r gqlResponse
-			if err := json.Unmarshal(raw, &r); err != nil {
-				t.Fatalf("status %d, body %.300s", resp.StatusCode, raw)
-			}
+			resp, raw, r := send(t, req)
 			if resp.StatusCode < 400 || resp.StatusCode >= 500 || (tt.status != 0 && resp.StatusCode != tt.status) {
 				t.Errorf("status %d, want %d (a 4xx)", resp.StatusCode, tt.status)
 			}
@@ -124,24 +114,36 @@ func (failingStore) Entities(context.Context, []string) ([]*store.Entity, error)
 	return nil, errors.New(storeSecret)
 }
 
-// TestInternalErrorsShowOnlyARequestID checks that a fault of the server
-// shows the client a generic message with the request's id, and is logged
-// once, with its detail and that id.
+// panickingStore panics on every lookup of entities, as a bug would.
+type panickingStore struct{ store.Store }
+
+func (panickingStore) Entities(context.Context, []string) ([]*store.Entity, error) {
+	panic(storeSecret)
+}
+
+func (panickingStore) Entity(context.Context, string) (*store.Entity, error) {
+	panic(storeSecret)
+}
+
+// TestInternalErrorsShowOnlyARequestID checks that a fault of the server,
+// an error or a panic, shows the client a generic message with the
+// request's id, and is logged once, with its detail and that id.
 func TestInternalErrorsShowOnlyARequestID(t *testing.T) {
+	for name, s := range map[string]store.Store{"error": failingStore{seededStore(t)}, "panic": panickingStore{seededStore(t)}} {
+		t.Run(name, func(t *testing.T) { internalErrorShowsOnlyARequestID(t, s) })
+	}
+}
+
+func internalErrorShowsOnlyARequestID(t *testing.T, s store.Store) {
 	var logs bytes.Buffer
-	h := httpapi.NewHandler(httpapi.Config{Store: failingStore{seededStore(t)}, Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	h := httpapi.NewHandler(httpapi.Config{Store: s, Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
 	srv := httptest.NewServer(h)
 	defer srv.Close()
 
-	resp, err := http.Post(srv.URL+"/graphql", "application/json", strings.NewReader(`{"query": "{ entity(id: \"croatia\") { id } }"}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(`{"query": "{ entity(id: \"croatia\") { id } }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	resp, raw, r := send(t, req)
 	id := resp.Header.Get("X-Request-Id")
-	var r gqlResponse
-	_ = json.Unmarshal(raw, &r)
 	if id == "" || codeOf(r) != "INTERNAL" || !strings.Contains(r.Errors[0].Message, id) || r.Errors[0].Extensions["requestId"] != id {
 		t.Fatalf("request id %q, response %s", id, raw)
 	}
@@ -208,5 +210,33 @@ func TestLogsHoldNoBodiesOrVariables(t *testing.T) {
 	}
 	if !strings.Contains(out, `"code":"GRAPHQL_VALIDATION_FAILED"`) {
 		t.Fatalf("the log does not give the refused query's code:\n%s", out)
+	}
+}
+
+// TestPlainRoutesAnswerCodedErrors checks that the routes outside GraphQL
+// refuse in the same way: JSON with a code, and Allow on a 405.
+func TestPlainRoutesAnswerCodedErrors(t *testing.T) {
+	srv := newServer(t)
+	for _, tt := range []struct {
+		method, path string
+		status       int
+		code, allow  string
+	}{
+		{"GET", "/nowhere", 404, "NOT_FOUND", ""},
+		{"POST", "/export/graph.json", 405, "METHOD_NOT_ALLOWED", "GET"},
+		{"DELETE", "/healthz", 405, "METHOD_NOT_ALLOWED", "GET"},
+		{"GET", "/export/graph.json?at=yesterday", 400, "INVALID", ""},
+	} {
+		req, _ := http.NewRequest(tt.method, srv.URL+tt.path, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body struct{ Error struct{ Code string } }
+		err = json.NewDecoder(resp.Body).Decode(&body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != tt.status || body.Error.Code != tt.code || !strings.Contains(resp.Header.Get("Allow"), tt.allow) {
+			t.Errorf("%s %s: %d %+v (Allow %q), %v; want %d %s", tt.method, tt.path, resp.StatusCode, body, resp.Header.Get("Allow"), err, tt.status, tt.code)
+		}
 	}
 }

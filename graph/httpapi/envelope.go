@@ -129,15 +129,17 @@ func serveBatch(w http.ResponseWriter, r *http.Request, l Limits, body []byte, n
 	_, _ = w.Write(out.Bytes())
 }
 
-// bufferedResponse keeps one response of a batch in memory.
+// bufferedResponse keeps a response in memory: one of a batch, or the
+// router's own answer to rewrite.
 type bufferedResponse struct {
 	header http.Header
+	status int
 	body   bytes.Buffer
 }
 
 func (b *bufferedResponse) Header() http.Header         { return b.header }
 func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
-func (b *bufferedResponse) WriteHeader(int)             {}
+func (b *bufferedResponse) WriteHeader(status int)      { b.status = status }
 
 // writeGraphQLError answers with a GraphQL error response, as
 // application/graphql-response+json when the client accepts it.

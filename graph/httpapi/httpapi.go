@@ -65,7 +65,7 @@ func (c Config) cacheMaxAge() time.Duration {
 func NewHandler(cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	addRoutes(mux, cfg)
-	return identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.RateLimit, compress(allowCrossOrigin(cfg.AllowedOrigins, mux)))))))
+	return identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.RateLimit, compress(allowCrossOrigin(cfg.AllowedOrigins, routeErrors(mux))))))))
 }
 
 // recoverPanics answers 500 with an INTERNAL error that names the request

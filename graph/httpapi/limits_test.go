@@ -29,7 +29,17 @@ func newLimitedServer(t *testing.T, l httpapi.Limits) *httptest.Server {
 // post sends a raw body to /graphql and returns the status and the decoded response.
 func post(t *testing.T, srv *httptest.Server, body string) (int, gqlResponse) {
 	t.Helper()
-	resp, err := http.Post(srv.URL+"/graphql", "application/json", strings.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	resp, _, out := send(t, req)
+	return resp.StatusCode, out
+}
+
+// send sends a request that must be answered with a GraphQL response, and
+// returns the response, its body and the body decoded.
+func send(t *testing.T, req *http.Request) (*http.Response, []byte, gqlResponse) {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +49,7 @@ func post(t *testing.T, srv *httptest.Server, body string) (int, gqlResponse) {
 	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatalf("status %d, undecodable body %.300s", resp.StatusCode, raw)
 	}
-	return resp.StatusCode, out
+	return resp, raw, out
 }
 
 func postQuery(t *testing.T, srv *httptest.Server, q string) (int, gqlResponse) {
@@ -60,32 +70,38 @@ func nested(levels int) string {
 	return `{ entity(id: "croatia") { ` + strings.Repeat("neighbors { ", levels) + "id" + strings.Repeat(" }", levels) + " } }"
 }
 
-// TestAttacksAreRefused sends each request that once tied the server up or
-// crashed it, and checks that it is refused, with a 4xx and its code,
-// before any work, and that the server answers a normal query afterwards.
+// aliasedPaths is n aliased shortestPath fields.
+func aliasedPaths(n int) string {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range n {
+		fmt.Fprintf(&b, ` p%d: shortestPath(from: "croatia", to: "russian-federation") { length }`, i)
+	}
+	return b.String() + " }"
+}
+
+// attacks are the requests that once tied the server up or crashed it,
+// with the code each is refused with now.
+var attacks = []struct {
+	name, query, code string
+}{
+	{"15 levels of neighbors", nested(15), "QUERY_TOO_DEEP"},
+	{"100,000 repeated fields", `{ entity(id: "croatia") {` + strings.Repeat(" id", 100000) + " } }", "QUERY_TOO_LARGE"},
+	{"10,000 repeated fields, under the byte limit", `{ entity(id: "croatia") {` + strings.Repeat(" id", 10000) + " } }", "QUERY_TOO_LARGE"},
+	{"2,000 aliased shortest paths", aliasedPaths(2000), "QUERY_TOO_LARGE"},
+	{"200 aliased shortest paths", aliasedPaths(200), "TOO_MANY_ROOT_FIELDS"},
+	{"5,000 @include directives", `{ entity(id: "croatia") {` + strings.Repeat(` id @include(if: true)`, 5000) + " } }", "QUERY_TOO_LARGE"},
+	{"500 @include directives", `{ entity(id: "croatia") {` + strings.Repeat(` id @include(if: true)`, 500) + " } }", "TOO_MANY_DIRECTIVES"},
+	{"huge Int literal", `{ relations(at: 111111111111111111111111) { totalCount } }`, "GRAPHQL_VALIDATION_FAILED"},
+	{"huge page size", `{ entities(first: 9223372036854775807) { nodes { relations(first: 9223372036854775807) { totalCount } } } }`, "COMPLEXITY_LIMIT_EXCEEDED"},
+}
+
+// TestAttacksAreRefused sends each attack and checks that it is refused,
+// with a 4xx and its code, before any work, and that the server answers a
+// normal query afterwards. BenchmarkRefusals times the refusals.
 func TestAttacksAreRefused(t *testing.T) {
 	srv := newServer(t)
-	aliasedPaths := func(n int) string {
-		var b strings.Builder
-		b.WriteString("{")
-		for i := range n {
-			fmt.Fprintf(&b, ` p%d: shortestPath(from: "croatia", to: "russian-federation") { length }`, i)
-		}
-		return b.String() + " }"
-	}
-	tests := []struct {
-		name, query, code string
-	}{
-		{"15 levels of neighbors", nested(15), "QUERY_TOO_DEEP"},
-		{"100,000 repeated fields", `{ entity(id: "croatia") {` + strings.Repeat(" id", 100000) + " } }", "QUERY_TOO_LARGE"},
-		{"10,000 repeated fields, under the byte limit", `{ entity(id: "croatia") {` + strings.Repeat(" id", 10000) + " } }", "QUERY_TOO_LARGE"},
-		{"2,000 aliased shortest paths", aliasedPaths(2000), "QUERY_TOO_LARGE"},
-		{"200 aliased shortest paths", aliasedPaths(200), "TOO_MANY_ROOT_FIELDS"},
-		{"5,000 @include directives", `{ entity(id: "croatia") {` + strings.Repeat(` id @include(if: true)`, 5000) + " } }", "QUERY_TOO_LARGE"},
-		{"500 @include directives", `{ entity(id: "croatia") {` + strings.Repeat(` id @include(if: true)`, 500) + " } }", "TOO_MANY_DIRECTIVES"},
-		{"huge Int literal", `{ relations(at: 111111111111111111111111) { totalCount } }`, "GRAPHQL_VALIDATION_FAILED"},
-		{"huge page size", `{ entities(first: 9223372036854775807) { nodes { relations(first: 9223372036854775807) { totalCount } } } }`, "COMPLEXITY_LIMIT_EXCEEDED"},
-	}
+	tests := attacks
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()

@@ -47,12 +47,12 @@ func (p persistedQueries) MutateOperationParameters(ctx context.Context, params 
 	if p.trusted != nil {
 		if hash == "" {
 			hash = sha256Of(params.Query)
-			if _, ok := p.trusted[hash]; !ok {
-				return codedError(codeOperationNotTrusted, "this server runs only its trusted documents, and this query is not one of them")
-			}
 		}
 		q, ok := p.trusted[hash]
-		if !ok {
+		switch {
+		case !ok && params.Query != "":
+			return codedError(codeOperationNotTrusted, "this server runs only its trusted documents, and this query is not one of them")
+		case !ok:
 			return codedError(codePersistedQueryNotFound, "PersistedQueryNotFound: no trusted document has this hash")
 		}
 		params.Query = q

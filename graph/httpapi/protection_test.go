@@ -90,7 +90,7 @@ func TestRateLimitPerClient(t *testing.T) {
 		RateLimit: httpapi.RateLimit{PerSecond: 0.01, Burst: 3, TrustedProxies: []netip.Prefix{proxy}}})
 	send := func(peer, forwardedFor string) *httptest.ResponseRecorder {
 		req := withJSON(httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{ vocabulary { entityKinds { id } } }"}`)))
-		req.RemoteAddr = peer + ":40000"
+		req.RemoteAddr = net.JoinHostPort(peer, "40000")
 		if forwardedFor != "" {
 			req.Header.Set("X-Forwarded-For", forwardedFor)
 		}
@@ -128,6 +128,15 @@ func TestRateLimitPerClient(t *testing.T) {
 	}
 	if rec := send("10.1.2.3", "198.51.100.8"); rec.Code != http.StatusOK {
 		t.Fatalf("another forwarded client: %d", rec.Code)
+	}
+	// One IPv6 host holds a /64: its addresses share a bucket.
+	for i := range 3 {
+		if rec := send(fmt.Sprintf("2001:db8:1:2::%x", i+1), ""); rec.Code != http.StatusOK {
+			t.Fatalf("IPv6 request %d: %d", i+1, rec.Code)
+		}
+	}
+	if rec := send("2001:db8:1:2::ffff", ""); rec.Code != http.StatusTooManyRequests {
+		t.Fatalf("a fresh address in the same /64 escapes the limit: %d", rec.Code)
 	}
 	// Plain routes answer in their own error shape; health checks are never limited.
 	req := httptest.NewRequest(http.MethodGet, "/export/graph.json", nil)
@@ -175,11 +184,14 @@ func TestTrustedDocuments(t *testing.T) {
 	if status, r := post(t, srv, unknown); status < 400 || codeOf(r) != "PERSISTED_QUERY_NOT_FOUND" {
 		t.Fatalf("unknown hash: %d %+v", status, r.Errors)
 	}
-	// An ad hoc query sent with its own hash is not registered either.
+	// An ad hoc query sent with its own hash is not remembered either.
 	adHoc := `{ entity(id: "serbia") { id } }`
 	withHash, _ := json.Marshal(map[string]any{"query": adHoc, "extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": sha(adHoc)}}})
-	if status, r := post(t, srv, string(withHash)); status < 400 || codeOf(r) != "PERSISTED_QUERY_NOT_FOUND" {
+	if status, r := post(t, srv, string(withHash)); status < 400 || codeOf(r) != "OPERATION_NOT_TRUSTED" {
 		t.Fatalf("ad hoc query with its hash: %d %+v", status, r.Errors)
+	}
+	if status, r := post(t, srv, `{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "`+sha(adHoc)+`"}}}`); status < 400 || codeOf(r) != "PERSISTED_QUERY_NOT_FOUND" {
+		t.Fatalf("ad hoc query's hash after it was sent: %d %+v", status, r.Errors)
 	}
 
 	stale, _ := json.Marshal(map[string]string{sha("old text"): trusted})

@@ -57,7 +57,7 @@ func limitRate(cfg RateLimit, next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if wait := rl.wait(clientAddr(r, cfg.TrustedProxies), time.Now()); wait > 0 {
+		if wait := rl.wait(clientKey(clientAddr(r, cfg.TrustedProxies)), time.Now()); wait > 0 {
 			seconds := int(math.Ceil(wait.Seconds()))
 			w.Header().Set("Retry-After", strconv.Itoa(seconds))
 			writeCodedError(w, r, http.StatusTooManyRequests, codeRateLimited,
@@ -122,6 +122,16 @@ func clientAddr(r *http.Request, trusted []netip.Prefix) netip.Addr {
 		}
 	}
 	return peer
+}
+
+// clientKey is the bucket a client address counts against: the address
+// itself for IPv4, its /64 for IPv6, since one host usually holds a whole
+// /64 and could otherwise use a fresh address for every request.
+func clientKey(addr netip.Addr) netip.Addr {
+	if addr.Is6() {
+		return netip.PrefixFrom(addr, 64).Masked().Addr()
+	}
+	return addr
 }
 
 func isTrusted(addr netip.Addr, trusted []netip.Prefix) bool {

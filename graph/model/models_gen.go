@@ -46,9 +46,9 @@ type PageInfo struct {
 // most 10 hops long (default 6); a filter names at most 50 relation types;
 // a comparison of two moments holds at most 2000 relations.
 // Asking for more is an error with extensions.code INVALID, never a silently
-// shortened answer. A query's complexity, each list counted at the most it
-// may hold, is at most 100000 by default: lists nested in lists in lists are
-// refused with COMPLEXITY_LIMIT_EXCEEDED. A document's size, depth, aliases,
+// shortened answer. A query's complexity, each list counted at its page
+// size, its limit or its expected length, is at most 250000 by default: lists
+// nested in lists in lists are refused with COMPLEXITY_LIMIT_EXCEEDED. A document's size, depth, aliases,
 // fields and directives are bounded too, each refused with its own code (see
 // the README).
 type Query struct {
