@@ -1,9 +1,13 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,7 +19,9 @@ import (
 type knownQuery struct {
 	where string
 	query string
-	vars  map[string]any
+	// operationName picks the operation of a document that holds several.
+	operationName string
+	vars          map[string]any
 }
 
 // readmeQueries are the README's GraphQL examples.
@@ -31,67 +37,43 @@ func readmeQueries(t *testing.T) []knownQuery {
 	return out
 }
 
-// playgroundQueries are the playground's example tabs.
+// playgroundQueries are the playground's example tabs: the example
+// operations of docs/examples.
 func playgroundQueries(t *testing.T) []knownQuery {
-	raw, err := os.ReadFile("../../web/src/playground/examples.ts")
+	paths, err := filepath.Glob("../../docs/examples/*.graphql")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []knownQuery
-	re := regexp.MustCompile("(?s)query: `([^`]*)`,(?:\\s*variables: '((?:[^'\\\\]|\\\\.)*)',)?")
-	for i, m := range re.FindAllStringSubmatch(string(raw), -1) {
-		q := knownQuery{where: fmt.Sprintf("playground tab %d", i+1), query: m[1]}
-		if m[2] != "" {
-			if err := json.Unmarshal([]byte(strings.ReplaceAll(m[2], `\n`, "\n")), &q.vars); err != nil {
-				t.Fatalf("%s: variables %q: %v", q.where, m[2], err)
-			}
+	for _, path := range paths {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
 		}
-		out = append(out, q)
+		out = append(out, knownQuery{where: "playground tab " + filepath.Base(path), query: string(raw)})
 	}
 	return out
 }
 
-// explorerNeighborhoods is how many neighbourhoods the explorer asks for at
-// once in the test: one aliased field per expanded entity.
-const explorerNeighborhoods = 20
-
-// explorerQueries are the explorer's documents, their ${...} parts filled
-// in as the explorer fills them, with variables for the seed.
+// explorerQueries are the explorer's operations: the one document it
+// sends, each time with one operation's name, with variables for the seed.
 func explorerQueries(t *testing.T) []knownQuery {
-	raw, err := os.ReadFile("../../web/src/explorer/queries.ts")
+	raw, err := os.ReadFile("../../web/src/explorer/operations.graphql")
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := string(raw)
-	parts := map[string]string{}
-	for _, m := range regexp.MustCompile(`const (\w+) = '([^']*)';`).FindAllStringSubmatch(src, -1) {
-		parts[m[1]] = m[2]
-	}
-	var params, fields []string
-	vars := map[string]any{"lang": "ar", "at": "1955", "from": "croatia", "to": "russian-federation", "id": "soviet-union", "entity": "soviet-union", "text": "Croatia"}
-	for i := range explorerNeighborhoods {
-		params = append(params, fmt.Sprintf("$id%d: ID!", i))
-		fields = append(fields, fmt.Sprintf("n%d: neighborhood(id: $id%d, depth: 1, at: $at) { ...Part }", i, i))
-		vars[fmt.Sprintf("id%d", i)] = []string{"croatia", "soviet-union", "serbia", "sfr-yugoslavia"}[i%4]
-	}
-	parts["params"] = strings.Join(params, ", ")
-	parts["fields"] = strings.Join(fields, "\n")
+	vars := map[string]any{"lang": "ar", "at": "1955", "from": "croatia", "to": "russian-federation", "id": "soviet-union", "entity": "soviet-union", "text": "Croatia", "depth": 2}
+	changes := map[string]any{"from": "1948", "to": "1955"}
 	var out []knownQuery
-	for _, m := range regexp.MustCompile("(?s)gql<.*?>\\(\\s*`([^`]*)`").FindAllStringSubmatch(src, -1) {
-		q := regexp.MustCompile(`\$\{(\w+)\}`).ReplaceAllStringFunc(m[1], func(s string) string {
-			name := s[2 : len(s)-1]
-			v, ok := parts[name]
-			if !ok {
-				t.Fatalf("explorer query uses ${%s}, unknown to the test", name)
-			}
-			return v
-		})
-		name := regexp.MustCompile(`query (\w+)`).FindStringSubmatch(q)
+	for _, m := range regexp.MustCompile(`(?m)^query (\w+)(\([^)]*\))?`).FindAllStringSubmatch(string(raw), -1) {
 		used := map[string]any{}
-		for _, v := range regexp.MustCompile(`\$(\w+):`).FindAllStringSubmatch(q, -1) {
+		for _, v := range regexp.MustCompile(`\$(\w+):`).FindAllStringSubmatch(m[2], -1) {
 			used[v[1]] = vars[v[1]]
+			if c, ok := changes[v[1]]; ok && m[1] == "Changes" {
+				used[v[1]] = c
+			}
 		}
-		out = append(out, knownQuery{where: "explorer " + name[1], query: q, vars: used})
+		out = append(out, knownQuery{where: "explorer " + m[1], query: string(raw), operationName: m[1], vars: used})
 	}
 	return out
 }
@@ -114,7 +96,7 @@ func TestKnownQueriesRunWithinTheLimits(t *testing.T) {
 	}
 	for _, q := range all {
 		t.Run(q.where, func(t *testing.T) {
-			r := query(t, srv, q.query, q.vars)
+			r := queryOperation(t, srv, q.query, q.operationName, q.vars)
 			for _, e := range r.Errors {
 				if code := e.Extensions["code"]; code != "INVALID" && code != "NOT_FOUND" {
 					t.Errorf("%s: %s (%v)\n%s", q.where, e.Message, code, q.query)
@@ -125,6 +107,22 @@ func TestKnownQueriesRunWithinTheLimits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// queryOperation POSTs one operation of a document and decodes the response.
+func queryOperation(t *testing.T, srv *httptest.Server, doc, operationName string, vars map[string]any) gqlResponse {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": doc, "operationName": operationName, "variables": vars})
+	resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out gqlResponse
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatalf("status %d, undecodable body: %v", resp.StatusCode, err)
+	}
+	return out
 }
 
 // introspectionQuery is what GraphiQL, the playground, sends to draw its
