@@ -224,3 +224,51 @@ func TestCompressedAnswersRevalidate(t *testing.T) {
 		t.Fatalf("revalidating with %s: %d", etag, again.StatusCode)
 	}
 }
+
+// BenchmarkConditionalGET compares, request by request in one loop, a GET
+// answered in full with the same GET revalidated by its ETag (304), for
+// each of the typical frontend queries, so the two are measured under the
+// same machine load.
+func BenchmarkConditionalGET(b *testing.B) {
+	srv := newBenchServer(b)
+	for name, q := range benchQueries {
+		u := srv.URL + "/graphql?" + url.Values{"query": {q}}.Encode()
+		get := func(etag string) (*http.Response, time.Duration) {
+			req, _ := http.NewRequest(http.MethodGet, u, nil)
+			if etag != "" {
+				req.Header.Set("If-None-Match", etag)
+			}
+			start := time.Now()
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			return resp, time.Since(start)
+		}
+		b.Run(name, func(b *testing.B) {
+			first, _ := get("")
+			etag := first.Header.Get("ETag")
+			if etag == "" {
+				b.Fatalf("no ETag for %s", name)
+			}
+			var full, revalidated time.Duration
+			for b.Loop() {
+				resp, d := get("")
+				if resp.StatusCode != http.StatusOK {
+					b.Fatalf("full answer: %d", resp.StatusCode)
+				}
+				full += d
+				resp, d = get(etag)
+				if resp.StatusCode != http.StatusNotModified {
+					b.Fatalf("revalidation: %d", resp.StatusCode)
+				}
+				revalidated += d
+			}
+			b.ReportMetric(float64(full.Microseconds())/float64(b.N), "µs-full/op")
+			b.ReportMetric(float64(revalidated.Microseconds())/float64(b.N), "µs-304/op")
+			b.ReportMetric(float64(full)/float64(revalidated), "full/304")
+		})
+	}
+}
