@@ -30,8 +30,10 @@ const clientsDir = "testdata/clients"
 func TestClientLibraries(t *testing.T) {
 	_, errNode := exec.LookPath("npm")
 	_, errModules := os.Stat(filepath.Join(clientsDir, "node_modules", "relay-runtime"))
-	if errNode != nil || errModules != nil {
-		msg := "the client libraries are not installed: run `npm ci` in graph/httpapi/" + clientsDir + " (scripts/test.sh does), with Node.js on PATH"
+	// The typed client's documents, in web/, import a type from web's packages.
+	_, errWeb := os.Stat(filepath.Join("..", "..", "web", "node_modules", "@graphql-typed-document-node"))
+	if errNode != nil || errModules != nil || errWeb != nil {
+		msg := "the client libraries are not installed: run `npm ci` in graph/httpapi/" + clientsDir + " and in web (scripts/test.sh does), with Node.js on PATH"
 		if os.Getenv("CI") != "" {
 			t.Fatal(msg)
 		}

@@ -41,8 +41,8 @@ test('Apollo Client normalizes, pages, caches and refetches through node', async
   });
 
   // Two pages, merged into one list by relayStylePagination.
+  const page1 = await client.query({ query: ENTITIES });
   const watched = client.watchQuery({ query: ENTITIES });
-  const page1 = await watched.result();
   assert.equal(page1.data.entities.edges.length, 5);
   await watched.fetchMore({ variables: { after: page1.data.entities.pageInfo.endCursor } });
   const merged = client.readQuery({ query: ENTITIES });
