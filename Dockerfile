@@ -9,6 +9,8 @@ WORKDIR /src/web
 COPY web/package.json web/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY web/ ./
+# The playground's tabs are the README's example operations.
+COPY docs/examples/ /src/docs/examples/
 RUN npm run build
 
 # 2. The Go binary, with the built front end embedded.

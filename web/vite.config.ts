@@ -2,10 +2,23 @@
 // into dist/, which package web embeds in the Go binary. Everything either
 // page loads, the playground editor's workers included, ends up in
 // dist/assets: nothing is fetched from another host at run time.
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+
+// The playground's tabs are the example operations in ../docs/examples,
+// outside this directory: a build that cannot see them must fail, not
+// ship a playground without examples.
+const examples = page('../docs/examples');
+let exampleCount = 0;
+try {
+  exampleCount = readdirSync(examples).filter((f) => f.endsWith('.graphql')).length;
+} catch {
+  // counted as none
+}
+if (exampleCount === 0) throw new Error(`no example operations in ${examples}: the playground's tabs are built from them`);
 
 export default defineConfig({
   base: '/',
