@@ -261,14 +261,9 @@ func TestPagination(t *testing.T) {
 	srv := newServer(t)
 	type page struct {
 		Entities struct {
-			TotalCount int `json:"totalCount"`
-			Edges      []struct {
-				Cursor string `json:"cursor"`
-				Node   struct {
-					ID string `json:"id"`
-				} `json:"node"`
-			} `json:"edges"`
-			PageInfo struct {
+			TotalCount int    `json:"totalCount"`
+			Edges      []edge `json:"edges"`
+			PageInfo   struct {
 				HasNextPage bool    `json:"hasNextPage"`
 				EndCursor   *string `json:"endCursor"`
 			} `json:"pageInfo"`

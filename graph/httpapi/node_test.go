@@ -107,18 +107,21 @@ func TestNodesIsBounded(t *testing.T) {
 	}
 }
 
+// edge is a connection's edge, asked for as `edges { cursor node { id } }`.
+type edge struct {
+	Cursor string `json:"cursor"`
+	Node   struct {
+		ID string `json:"id"`
+	} `json:"node"`
+}
+
 // TestConnectionsFollowTheRelaySpec checks both kinds of connection carry
 // edges with cursors and nodes, and a pageInfo whose cursors are the first
 // and last edges', which resume the listing where it stopped.
 func TestConnectionsFollowTheRelaySpec(t *testing.T) {
 	srv := newServer(t)
 	type conn struct {
-		Edges []struct {
-			Cursor string `json:"cursor"`
-			Node   struct {
-				ID string `json:"id"`
-			} `json:"node"`
-		} `json:"edges"`
+		Edges    []edge `json:"edges"`
 		PageInfo struct {
 			HasNextPage     bool    `json:"hasNextPage"`
 			HasPreviousPage bool    `json:"hasPreviousPage"`
