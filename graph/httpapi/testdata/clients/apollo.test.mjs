@@ -78,3 +78,36 @@ test('Apollo Client normalizes, pages, caches and refetches through node', async
   assert.equal(entity.entity.name, 'Bosnia and Herzegovina (as Apollo refetched it)');
   client.stop();
 });
+
+const DEFERRED = gql`
+  query ApolloDeferred($id: ID!) {
+    entity(id: $id) {
+      id name
+      ... @defer { neighborhood(depth: 2) { entities { id } relations { id } } }
+    }
+  }
+`;
+
+test('Apollo Client receives a deferred neighbourhood after its entity', async () => {
+  const client = new ApolloClient({ link: new HttpLink({ uri: url }), cache: new InMemoryCache() });
+  const results = [];
+  await new Promise((resolve, reject) => {
+    const sub = client.watchQuery({ query: DEFERRED, variables: { id: 'serbia' } }).subscribe({
+      next(r) {
+        results.push(r.data);
+        if (r.data?.entity?.neighborhood) {
+          sub.unsubscribe();
+          resolve();
+        }
+      },
+      error: reject,
+    });
+  });
+  assert.ok(results.length >= 2, `${results.length} results, want the entity first and the neighbourhood after`);
+  assert.equal(results[0].entity.name, 'Serbia');
+  // Not there yet: gqlgen's first part holds the deferred field as null.
+  assert.equal(results[0].entity.neighborhood ?? null, null);
+  const last = results.at(-1).entity.neighborhood;
+  assert.ok(last.entities.length > 1 && last.relations.length > 0, JSON.stringify(last));
+  client.stop();
+});
