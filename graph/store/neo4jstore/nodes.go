@@ -40,29 +40,34 @@ func (s *Store) Relations(ctx context.Context, ids []string) ([]*store.Relation,
 	})
 }
 
-// nodeSectionsQuery says which of the ids the graph already uses, and for
-// what: the input of the rule that node ids are unique across sections.
+// nodeSectionsQuery finds the stored nodes that have the id of one of
+// the dataset's nodes of another kind: the input of the rule that node
+// ids are unique across sections. Sources and entities are looked up by
+// their unique index; relationships are scanned only when the dataset
+// gives sources or entities, so a batch of relations alone costs no scan.
 const nodeSectionsQuery = `
-CALL { MATCH (d:SourceDocument) WHERE d.id IN $ids RETURN collect(d.id) AS sources }
-CALL { MATCH (n:Entity) WHERE n.id IN $ids RETURN collect(n.id) AS entities }
-CALL { WITH $ids AS ids WHERE size(ids) > 0
+CALL { MATCH (d:SourceDocument) WHERE d.id IN $entities + $relations RETURN collect(d.id) AS sources }
+CALL { MATCH (n:Entity) WHERE n.id IN $sources + $relations RETURN collect(n.id) AS entities }
+CALL { WITH $sources + $entities AS ids WHERE size(ids) > 0
        MATCH ()-[r]->() WHERE r.id IN ids RETURN collect(r.id) AS found }
 RETURN sources, entities, coalesce(found, []) AS relations`
 
 // nodeHolders returns Known.Holder for the node ids d gives, read in one
 // query within tx.
 func nodeHolders(ctx context.Context, tx neo4j.ManagedTransaction, d *store.Dataset) (func(id, section string) string, error) {
-	ids := make([]string, 0, len(d.Sources)+len(d.Entities)+len(d.Relations))
+	ids := map[string][]string{store.SectionSources: {}, store.SectionEntities: {}, store.SectionRelations: {}}
 	for _, x := range d.Sources {
-		ids = append(ids, x.ID)
+		ids[store.SectionSources] = append(ids[store.SectionSources], x.ID)
 	}
 	for _, x := range d.Entities {
-		ids = append(ids, x.ID)
+		ids[store.SectionEntities] = append(ids[store.SectionEntities], x.ID)
 	}
 	for _, x := range d.Relations {
-		ids = append(ids, x.ID)
+		ids[store.SectionRelations] = append(ids[store.SectionRelations], x.ID)
 	}
-	rec, err := single(ctx, tx, nodeSectionsQuery, map[string]any{"ids": ids})
+	rec, err := single(ctx, tx, nodeSectionsQuery, map[string]any{
+		"sources": ids[store.SectionSources], "entities": ids[store.SectionEntities], "relations": ids[store.SectionRelations],
+	})
 	if err != nil {
 		return nil, err
 	}
