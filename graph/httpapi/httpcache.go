@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -24,9 +25,9 @@ const DefaultCacheMaxAge = time.Minute
 var etagSuffixes = []string{"-gzip", "-zstd"}
 
 // cacheReads makes GET queries cacheable over HTTP. The answer to a query
-// depends only on the graph's content and on the request's query,
-// variables, operation name and extensions, so the ETag is a hash of the
-// store's version and those: a client or CDN that sends it back in
+// depends only on the graph's content, the server's code and the request's
+// query, variables, operation name and extensions, so the ETag is a hash of
+// the store's version, the build and those: a client or CDN that sends it back in
 // If-None-Match gets 304 Not Modified, without the query being run, until
 // a write changes the version. Successful answers carry Cache-Control with
 // maxAge: public when the request carries no credentials (Authorization or
@@ -60,12 +61,29 @@ func cacheReads(s store.Store, maxAge time.Duration, next http.Handler) http.Han
 	})
 }
 
+// codeVersion names the build: a new release may answer the same query on
+// the same graph differently, so its ETags differ. It is the commit the
+// binary was built from, and the same on every replica of one release.
+var codeVersion = func() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	v := info.Main.Version
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+			v += " " + s.Value
+		}
+	}
+	return v
+}()
+
 // readETag is the strong validator of one query against one version of
 // the graph.
 func readETag(version string, r *http.Request) string {
 	q := r.URL.Query()
 	h := sha256.New()
-	for _, part := range []string{version, q.Get("query"), q.Get("variables"), q.Get("operationName"), q.Get("extensions")} {
+	for _, part := range []string{codeVersion, version, q.Get("query"), q.Get("variables"), q.Get("operationName"), q.Get("extensions")} {
 		fmt.Fprintf(h, "%d:%s;", len(part), part)
 	}
 	return `"` + base64.RawURLEncoding.EncodeToString(h.Sum(nil)[:18]) + `"`
