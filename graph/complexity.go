@@ -51,6 +51,9 @@ func NewComplexity() ComplexityRoot {
 	c.Query.Relations = func(child int, _ []string, _, _ *string, _ *store.PartialDate, first *int, _ *string) int {
 		return list(child, orDefault(first, store.DefaultPageSize))
 	}
+	c.Query.Nodes = func(child int, ids []string) int {
+		return list(child, len(ids))
+	}
 	c.Query.Search = func(child int, _ string, _ *string, first *int) int {
 		return list(child, orDefault(first, store.DefaultSearchSize))
 	}
@@ -66,6 +69,17 @@ func NewComplexity() ComplexityRoot {
 	}
 	c.Query.Timeline = func(child int, _ *string, _, _ *store.PartialDate, _ []string) int {
 		return list(child, expectedTimeline)
+	}
+	// The entity's own neighborhood, path and timeline cost what the
+	// Query's do.
+	c.Entity.Neighborhood = func(child int, depth *int, types []string, at *store.PartialDate, limit *int) int {
+		return c.Query.Neighborhood(child, "", depth, types, at, limit)
+	}
+	c.Entity.PathTo = func(child int, to string, types []string, maxDepth *int, at *store.PartialDate) int {
+		return c.Query.ShortestPath(child, "", to, types, maxDepth, at)
+	}
+	c.Entity.Timeline = func(child int, from, to *store.PartialDate, types []string) int {
+		return c.Query.Timeline(child, nil, from, to, types)
 	}
 	// A comparison reads up to MaxComparisonRelations relations, and each
 	// of its three lists may hold them all.

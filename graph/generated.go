@@ -57,18 +57,21 @@ type ComplexityRoot struct {
 	}
 
 	Entity struct {
-		Aliases     func(childComplexity int) int
-		Description func(childComplexity int, lang *string) int
-		End         func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		KindInfo    func(childComplexity int) int
-		Labels      func(childComplexity int) int
-		Name        func(childComplexity int, lang *string) int
-		Neighbors   func(childComplexity int, direction *store.Direction, types []string, at *store.PartialDate) int
-		Relations   func(childComplexity int, direction *store.Direction, types []string, at *store.PartialDate, first *int, after *string) int
-		Sources     func(childComplexity int) int
-		Start       func(childComplexity int) int
+		Aliases      func(childComplexity int) int
+		Description  func(childComplexity int, lang *string) int
+		End          func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		KindInfo     func(childComplexity int) int
+		Labels       func(childComplexity int) int
+		Name         func(childComplexity int, lang *string) int
+		Neighborhood func(childComplexity int, depth *int, types []string, at *store.PartialDate, limit *int) int
+		Neighbors    func(childComplexity int, direction *store.Direction, types []string, at *store.PartialDate) int
+		PathTo       func(childComplexity int, to string, types []string, maxDepth *int, at *store.PartialDate) int
+		Relations    func(childComplexity int, direction *store.Direction, types []string, at *store.PartialDate, first *int, after *string) int
+		Sources      func(childComplexity int) int
+		Start        func(childComplexity int) int
+		Timeline     func(childComplexity int, from *store.PartialDate, to *store.PartialDate, types []string) int
 	}
 
 	EntityConnection struct {
@@ -114,6 +117,8 @@ type ComplexityRoot struct {
 		Entity         func(childComplexity int, id string) int
 		Languages      func(childComplexity int) int
 		Neighborhood   func(childComplexity int, id string, depth *int, types []string, at *store.PartialDate, limit *int) int
+		Node           func(childComplexity int, id string) int
+		Nodes          func(childComplexity int, ids []string) int
 		Relations      func(childComplexity int, types []string, from *string, to *string, at *store.PartialDate, first *int, after *string) int
 		Search         func(childComplexity int, text string, lang *string, first *int) int
 		ShortestPath   func(childComplexity int, from string, to string, types []string, maxDepth *int, at *store.PartialDate) int
@@ -195,6 +200,9 @@ type EntityResolver interface {
 	Description(ctx context.Context, obj *store.Entity, lang *string) (*string, error)
 
 	Relations(ctx context.Context, obj *store.Entity, direction *store.Direction, types []string, at *store.PartialDate, first *int, after *string) (*model.RelationConnection, error)
+	Neighborhood(ctx context.Context, obj *store.Entity, depth *int, types []string, at *store.PartialDate, limit *int) (*store.Subgraph, error)
+	PathTo(ctx context.Context, obj *store.Entity, to string, types []string, maxDepth *int, at *store.PartialDate) (*store.Path, error)
+	Timeline(ctx context.Context, obj *store.Entity, from *store.PartialDate, to *store.PartialDate, types []string) ([]*store.Relation, error)
 	Neighbors(ctx context.Context, obj *store.Entity, direction *store.Direction, types []string, at *store.PartialDate) ([]*store.Entity, error)
 }
 type EntityKindResolver interface {
@@ -203,6 +211,8 @@ type EntityKindResolver interface {
 	Description(ctx context.Context, obj *store.EntityKind, lang *string) (*string, error)
 }
 type QueryResolver interface {
+	Node(ctx context.Context, id string) (store.Node, error)
+	Nodes(ctx context.Context, ids []string) ([]store.Node, error)
 	Entity(ctx context.Context, id string) (*store.Entity, error)
 	Entities(ctx context.Context, kind *string, first *int, after *string) (*model.EntityConnection, error)
 	Search(ctx context.Context, text string, lang *string, first *int) ([]*store.Entity, error)
@@ -359,6 +369,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.Name(childComplexity, args["lang"].(*string)), true
+	case "Entity.neighborhood":
+		if e.ComplexityRoot.Entity.Neighborhood == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_neighborhood_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.Neighborhood(childComplexity, args["depth"].(*int), args["types"].([]string), args["at"].(*store.PartialDate), args["limit"].(*int)), true
 	case "Entity.neighbors":
 		if e.ComplexityRoot.Entity.Neighbors == nil {
 			break
@@ -370,6 +391,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.Neighbors(childComplexity, args["direction"].(*store.Direction), args["types"].([]string), args["at"].(*store.PartialDate)), true
+	case "Entity.pathTo":
+		if e.ComplexityRoot.Entity.PathTo == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_pathTo_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.PathTo(childComplexity, args["to"].(string), args["types"].([]string), args["maxDepth"].(*int), args["at"].(*store.PartialDate)), true
 	case "Entity.relations":
 		if e.ComplexityRoot.Entity.Relations == nil {
 			break
@@ -393,6 +425,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.Start(childComplexity), true
+	case "Entity.timeline":
+		if e.ComplexityRoot.Entity.Timeline == nil {
+			break
+		}
+
+		args, err := ec.field_Entity_timeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Entity.Timeline(childComplexity, args["from"].(*store.PartialDate), args["to"].(*store.PartialDate), args["types"].([]string)), true
 
 	case "EntityConnection.edges":
 		if e.ComplexityRoot.EntityConnection.Edges == nil {
@@ -575,6 +618,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["types"].([]string), args["at"].(*store.PartialDate), args["limit"].(*int)), true
+	case "Query.node":
+		if e.ComplexityRoot.Query.Node == nil {
+			break
+		}
+
+		args, err := ec.field_Query_node_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.nodes":
+		if e.ComplexityRoot.Query.Nodes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_nodes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
 	case "Query.relations":
 		if e.ComplexityRoot.Query.Relations == nil {
 			break
@@ -965,6 +1030,19 @@ fields and directives are bounded too, each refused with its own code (see
 the README).
 """
 type Query {
+  """
+  The entity, relation or source document with this id, or null when there
+  is none: the refetch of Relay's object identification. Ids are unique
+  across the three, so an id alone names one node.
+  """
+  node("The node's id, such as \"soviet-union\" or \"sfry-signed-belgrade-declaration\"." id: ID!): Node
+
+  """
+  The nodes with these ids, in the order asked, null where an id names
+  nothing; all are read together. At most 100 ids (INVALID past that).
+  """
+  nodes("The nodes' ids, 1 to 100." ids: [ID!]!): [Node]!
+
   "The entity with this id, or null when there is none."
   entity("The entity's id, such as \"soviet-union\"." id: ID!): Entity
 
@@ -1104,9 +1182,19 @@ type Query {
   vocabulary: Vocabulary!
 }
 
+"""
+Anything a client can refetch by its id alone (Relay's object
+identification): an entity, a relation or a source document. Ids are
+readable slugs, unique across all three.
+"""
+interface Node {
+  "The node's id, unique in the whole graph."
+  id: ID!
+}
+
 "A node of the graph: a state, a document, a policy, a heritage, an event."
-type Entity {
-  "Stable, readable id, such as \"soviet-union\"."
+type Entity implements Node {
+  "Stable, readable id, such as \"soviet-union\"; unique across entities, relations and sources."
   id: ID!
   "The id of the entity's kind (see vocabulary.entityKinds)."
   kind: String!
@@ -1139,6 +1227,41 @@ type Entity {
     "Cursor after which the page starts."
     after: String
   ): RelationConnection!
+  """
+  Query.neighborhood with this entity as its root. With its entity, a
+  client can ask for it in a fragment marked @defer, to draw the entity
+  first and its surroundings when they arrive.
+  """
+  neighborhood(
+    "Hops from the entity, 1 to 4."
+    depth: Int = 1
+    "Only follow relations of these types."
+    types: [String!]
+    "Only follow relations in force at some time within this date (see Query.relations.at)."
+    at: PartialDate
+    "Most entities to return, 1 to 1000 (default 200)."
+    limit: Int
+  ): Subgraph!
+  "Query.shortestPath from this entity; like neighborhood, it can be deferred."
+  pathTo(
+    "Where the path ends."
+    to: ID!
+    "Only follow relations of these types."
+    types: [String!]
+    "Longest path to look for, 1 to 10 hops (default 6)."
+    maxDepth: Int
+    "Only follow relations in force at some time within this date (see Query.relations.at)."
+    at: PartialDate
+  ): Path
+  "Query.timeline of this entity's relations; like neighborhood, it can be deferred."
+  timeline(
+    "Only relations that hold at some time on or after this date."
+    from: PartialDate
+    "Only relations that hold at some time on or before this date."
+    to: PartialDate
+    "Only relations of these types."
+    types: [String!]
+  ): [Relation!]!
   "The entities at the other end of the entity's relations, in id order."
   neighbors(
     "OUT: along relations from this entity; IN: along relations to it; BOTH (default)."
@@ -1161,8 +1284,8 @@ enum Direction {
 }
 
 "A typed, directed, dated edge between two entities."
-type Relation {
-  "Stable, readable id."
+type Relation implements Node {
+  "Stable, readable id; unique across entities, relations and sources."
   id: ID!
   "The id of the relation's type (see vocabulary.relationTypes)."
   type: String!
@@ -1207,8 +1330,8 @@ type Citation {
 }
 
 "A document the graph takes its facts from."
-type SourceDocument {
-  "Stable id."
+type SourceDocument implements Node {
+  "Stable id; unique across entities, relations and sources."
   id: ID!
   "The title, in the document's own language."
   title: String!
@@ -1220,7 +1343,7 @@ type SourceDocument {
   description("A language tag such as \"en\" or \"ar\"." lang: String = "en"): String
 }
 
-"A page of entities (Relay cursor connection)."
+"A page of entities: a Relay cursor connection, paged forward with first and after (last and before are not offered)."
 type EntityConnection {
   "The entities of the page, each with its cursor."
   edges: [EntityEdge!]!
@@ -1240,7 +1363,7 @@ type EntityEdge {
   node: Entity!
 }
 
-"A page of relations (Relay cursor connection)."
+"A page of relations: a Relay cursor connection, paged forward with first and after (last and before are not offered)."
 type RelationConnection {
   "The relations of the page, each with its cursor."
   edges: [RelationEdge!]!
@@ -1403,6 +1526,12 @@ func (ec *executionContext) childFields_Entity(ctx context.Context, field graphq
 		return ec.fieldContext_Entity_sources(ctx, field)
 	case "relations":
 		return ec.fieldContext_Entity_relations(ctx, field)
+	case "neighborhood":
+		return ec.fieldContext_Entity_neighborhood(ctx, field)
+	case "pathTo":
+		return ec.fieldContext_Entity_pathTo(ctx, field)
+	case "timeline":
+		return ec.fieldContext_Entity_timeline(ctx, field)
 	case "neighbors":
 		return ec.fieldContext_Entity_neighbors(ctx, field)
 	}
@@ -1767,6 +1896,44 @@ func (ec *executionContext) field_Entity_name_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Entity_neighborhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*store.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖkgraphᚋgraphᚋstoreᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Entity_neighbors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1794,6 +1961,44 @@ func (ec *executionContext) field_Entity_neighbors_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["at"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_pathTo_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxDepth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxDepth"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*store.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖkgraphᚋgraphᚋstoreᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg3
 	return args, nil
 }
 
@@ -1840,6 +2045,36 @@ func (ec *executionContext) field_Entity_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*store.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖkgraphᚋgraphᚋstoreᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*store.PartialDate, error) {
+			return ec.unmarshalOPartialDate2ᚖkgraphᚋgraphᚋstoreᚐPartialDate(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg2
 	return args, nil
 }
 
@@ -1990,6 +2225,34 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 		return nil, err
 	}
 	args["limit"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
 	return args, nil
 }
 
@@ -2891,6 +3154,138 @@ func (ec *executionContext) fieldContext_Entity_relations(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Entity_neighborhood(ctx context.Context, field graphql.CollectedField, obj *store.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_neighborhood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().Neighborhood(ctx, obj, fc.Args["depth"].(*int), fc.Args["types"].([]string), fc.Args["at"].(*store.PartialDate), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Subgraph) graphql.Marshaler {
+			return ec.marshalNSubgraph2ᚖkgraphᚋgraphᚋstoreᚐSubgraph(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_neighborhood(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Subgraph(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_neighborhood_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_pathTo(ctx context.Context, field graphql.CollectedField, obj *store.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_pathTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().PathTo(ctx, obj, fc.Args["to"].(string), fc.Args["types"].([]string), fc.Args["maxDepth"].(*int), fc.Args["at"].(*store.PartialDate))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *store.Path) graphql.Marshaler {
+			return ec.marshalOPath2ᚖkgraphᚋgraphᚋstoreᚐPath(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_pathTo(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_pathTo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_timeline(ctx context.Context, field graphql.CollectedField, obj *store.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_timeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Entity().Timeline(ctx, obj, fc.Args["from"].(*store.PartialDate), fc.Args["to"].(*store.PartialDate), fc.Args["types"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕᚖkgraphᚋgraphᚋstoreᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Entity_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Entity_neighbors(ctx context.Context, field graphql.CollectedField, obj *store.Entity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3473,6 +3868,94 @@ func (ec *executionContext) fieldContext_Path_relations(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Relation(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v store.Node) graphql.Marshaler {
+			return ec.marshalONode2kgraphᚋgraphᚋstoreᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []store.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕkgraphᚋgraphᚋstoreᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -6094,6 +6577,34 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    ************************** interface.gotpl ***************************
 
+func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj store.Node) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case *store.SourceDocument:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SourceDocument(ctx, sel, obj)
+	case *store.Relation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Relation(ctx, sel, obj)
+	case *store.Entity:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Entity(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of Node must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
@@ -6197,7 +6708,7 @@ func (ec *executionContext) _Comparison(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var entityImplementors = []string{"Entity"}
+var entityImplementors = []string{"Entity", "Node"}
 
 func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, obj *store.Entity) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, entityImplementors)
@@ -6268,6 +6779,24 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_relations(ctx, field, obj)
+				})
+		case "neighborhood":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_neighborhood(ctx, field, obj)
+				})
+		case "pathTo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_pathTo(ctx, field, obj)
+				})
+		case "timeline":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_timeline(ctx, field, obj)
 				})
 		case "neighbors":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -6577,6 +7106,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Query")
+		case "node":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_node(ctx, field)
+				})
+		case "nodes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_nodes(ctx, field)
+				})
 		case "entity":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -6668,7 +7209,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
-var relationImplementors = []string{"Relation"}
+var relationImplementors = []string{"Relation", "Node"}
 
 func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet, obj *store.Relation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationImplementors)
@@ -6915,7 +7456,7 @@ func (ec *executionContext) _RelationType(ctx context.Context, sel ast.Selection
 	return out
 }
 
-var sourceDocumentImplementors = []string{"SourceDocument"}
+var sourceDocumentImplementors = []string{"SourceDocument", "Node"}
 
 func (ec *executionContext) _SourceDocument(ctx context.Context, sel ast.SelectionSet, obj *store.SourceDocument) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sourceDocumentImplementors)
@@ -7552,6 +8093,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -7588,6 +8158,16 @@ func (ec *executionContext) marshalNLabel2ᚖkgraphᚋgraphᚋstoreᚐLabel(ctx 
 		return graphql.Null
 	}
 	return ec._Label(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNode2ᚕkgraphᚋgraphᚋstoreᚐNode(ctx context.Context, sel ast.SelectionSet, v []store.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalONode2kgraphᚋgraphᚋstoreᚐNode(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖkgraphᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -7991,6 +8571,13 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalONode2kgraphᚋgraphᚋstoreᚐNode(ctx context.Context, sel ast.SelectionSet, v store.Node) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOPartialDate2ᚖkgraphᚋgraphᚋstoreᚐPartialDate(ctx context.Context, v any) (*store.PartialDate, error) {

@@ -19,6 +19,8 @@ type Loaders struct {
 	entities    loader[string, *store.Entity]
 	documents   loader[string, *store.SourceDocument]
 	relationsOf func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error)
+	// nodes finds any node by id (see nodesFetcher).
+	nodes loader[string, store.Node]
 	// vocabulary is read at most once per request, however many entities
 	// and relations ask for their kind or type.
 	vocabulary func() (*store.Vocabulary, error)
@@ -61,6 +63,7 @@ func NewLoaders(ctx context.Context, s store.Store) *Loaders {
 			entities:    direct[string, *store.Entity](s.Entities),
 			documents:   direct[string, *store.SourceDocument](s.SourceDocuments),
 			relationsOf: directRelationsOf(s),
+			nodes:       direct[string, store.Node](unbatched(nodesFetcher(s))),
 		}
 	}
 	relations := dataloadgen.NewLoader(relationsOfFetcher(s), dataloadgen.WithWait(loaderWait))
@@ -68,6 +71,7 @@ func NewLoaders(ctx context.Context, s store.Store) *Loaders {
 		vocabulary: vocabulary,
 		entities:   dataloadgen.NewLoader(byIDs(s.Entities), dataloadgen.WithWait(loaderWait)),
 		documents:  dataloadgen.NewLoader(byIDs(s.SourceDocuments), dataloadgen.WithWait(loaderWait)),
+		nodes:      dataloadgen.NewLoader(nodesFetcher(s), dataloadgen.WithWait(loaderWait)),
 		relationsOf: func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
 			b, err := json.Marshal(f)
 			if err != nil {
@@ -75,6 +79,20 @@ func NewLoaders(ctx context.Context, s store.Store) *Loaders {
 			}
 			return relations.Load(ctx, relationsKey{id: id, filter: string(b)})
 		},
+	}
+}
+
+// unbatched turns a loader's fetch function, which reports errors per
+// key, back into a batch lookup for direct.
+func unbatched[K comparable, V any](fetch func(context.Context, []K) ([]V, []error)) func(context.Context, []K) ([]V, error) {
+	return func(ctx context.Context, keys []K) ([]V, error) {
+		values, errs := fetch(ctx, keys)
+		for _, err := range errs {
+			if err != nil {
+				return nil, err
+			}
+		}
+		return values, nil
 	}
 }
 

@@ -83,6 +83,21 @@ func (r *entityResolver) Relations(ctx context.Context, obj *store.Entity, direc
 	return relationConnection(page, len(rels), more, deref(after)), nil
 }
 
+// Neighborhood is the resolver for the neighborhood field.
+func (r *entityResolver) Neighborhood(ctx context.Context, obj *store.Entity, depth *int, types []string, at *store.PartialDate, limit *int) (*store.Subgraph, error) {
+	return r.Query().Neighborhood(ctx, obj.ID, depth, types, at, limit)
+}
+
+// PathTo is the resolver for the pathTo field.
+func (r *entityResolver) PathTo(ctx context.Context, obj *store.Entity, to string, types []string, maxDepth *int, at *store.PartialDate) (*store.Path, error) {
+	return r.Query().ShortestPath(ctx, obj.ID, to, types, maxDepth, at)
+}
+
+// Timeline is the resolver for the timeline field.
+func (r *entityResolver) Timeline(ctx context.Context, obj *store.Entity, from *store.PartialDate, to *store.PartialDate, types []string) ([]*store.Relation, error) {
+	return r.Query().Timeline(ctx, &obj.ID, from, to, types)
+}
+
 // Neighbors is the resolver for the neighbors field.
 func (r *entityResolver) Neighbors(ctx context.Context, obj *store.Entity, direction *store.Direction, types []string, at *store.PartialDate) ([]*store.Entity, error) {
 	rels, err := r.relationsOf(ctx, obj.ID, store.RelationFilter{Direction: deref(direction), Types: types, At: at})
@@ -114,6 +129,19 @@ func (r *entityKindResolver) Labels(ctx context.Context, obj *store.EntityKind) 
 // Description is the resolver for the description field.
 func (r *entityKindResolver) Description(ctx context.Context, obj *store.EntityKind, lang *string) (*string, error) {
 	return optionalText(obj.Descriptions, lang), nil
+}
+
+// Node is the resolver for the node field.
+func (r *queryResolver) Node(ctx context.Context, id string) (store.Node, error) {
+	return r.loaders(ctx).nodes.Load(ctx, id)
+}
+
+// Nodes is the resolver for the nodes field.
+func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]store.Node, error) {
+	if err := store.CheckNodeIDs(ids); err != nil {
+		return nil, err
+	}
+	return r.loaders(ctx).nodes.LoadAll(ctx, ids)
 }
 
 // Entity is the resolver for the entity field.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, on a fresh machine too: installs and starts what the tests
-# need (Chromium, the npm packages of the front end and of the GEXF reader,
-# a real Neo4j 5.26), builds the front end,
+# need (Chromium, the npm packages of the front end, of the GEXF reader and
+# of the client libraries' tests, a real Neo4j 5.26), builds the front end,
 # checks that generated code is current, then runs `go test ./...` against
 # both stores and stops Neo4j again.
 set -euo pipefail
@@ -24,18 +24,21 @@ chromium --version >&2
 step "Front end (npm ci + build, from the committed lock file)"
 (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
 
-step "Front-end operation types are current (GraphQL Code Generator)"
-web_generated=web/src/explorer/generated/operations.ts
-before=$(sha256sum < "$web_generated")
+step "Front-end operation types and the typed client are current (GraphQL Code Generator)"
+web_generated=(web/src/explorer/generated/operations.ts web/src/client/generated/gql.ts web/src/client/generated/graphql.ts web/src/client/generated/index.ts)
+before=$(cat "${web_generated[@]}" | sha256sum)
 (cd web && npm run codegen --silent >/dev/null)
-if [[ "$before" != "$(sha256sum < "$web_generated")" ]]; then
-  echo "$web_generated was stale; run 'cd web && npm run codegen' and commit the result" >&2
-  git --no-pager diff --stat -- "$web_generated" >&2 || true
+if [[ "$before" != "$(cat "${web_generated[@]}" | sha256sum)" ]]; then
+  echo "${web_generated[*]} were stale; run 'cd web && npm run codegen' and commit the result" >&2
+  git --no-pager diff --stat -- "${web_generated[@]}" >&2 || true
   exit 1
 fi
 
 step "GEXF reader for the export tests (npm ci, from its committed lock file)"
 (cd graph/export/testdata/gexf-reader && npm ci --no-audit --no-fund --loglevel=error)
+
+step "Client libraries for the frontend-app tests: Relay, Apollo Client, urql (npm ci, from their committed lock file)"
+(cd graph/httpapi/testdata/clients && npm ci --no-audit --no-fund --loglevel=error)
 
 step "Generated files are current"
 # gqlgen's code, and the dataset JSON Schema built from graph/store's rules.

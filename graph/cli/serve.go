@@ -30,6 +30,8 @@ func serve(ctx context.Context, env *Env, args []string) error {
 	protect.register(fs, env.Getenv)
 	deadline := fs.Duration("deadline", httpapi.DefaultDeadline, "longest time one request may take, reading, parsing, validation and the store's work included; past it the request ends with a TIMEOUT error (env KG_REQUEST_DEADLINE)")
 	grace := fs.Duration("shutdown-grace", 0, "how long a stopping server waits for requests under way; 0 means the deadline plus "+shutdownMargin.String()+", and it must exceed the deadline (env KG_SHUTDOWN_GRACE)")
+	var cacheMaxAge time.Duration
+	protect.durationVar(fs, env.Getenv, &cacheMaxAge, "cache-max-age", "KG_CACHE_MAX_AGE", httpapi.DefaultCacheMaxAge, "how long browsers and CDNs may reuse a GET query's answer before revalidating it by ETag; 0 to always revalidate")
 	u := usage{name: "serve", flags: fs, text: `Usage: kgraph [serve] [flags]
 
 Serves the knowledge graph: GraphQL at /graphql, the explorer at /, the
@@ -91,6 +93,7 @@ Examples:
 		Store: s, Logger: logger, Readiness: ready, Deadline: *deadline, Metrics: metrics, Tracer: tracer,
 		Assets: env.FrontEnd, AllowedOrigins: splitList(*origins),
 		Limits: protect.limits, RateLimit: protect.rate, TrustedDocuments: trusted,
+		CacheMaxAge: orAlwaysRevalidate(cacheMaxAge),
 	}), logger, protect.timeouts, *deadline)
 	logger.Info("serving", "addr", ln.Addr().String(), "graphql", "/graphql", "playground", "/playground", "store", storeName(cfg),
 		"deadline", deadline.String(), "tracing", tracer != nil)
@@ -117,6 +120,15 @@ Examples:
 // server waits by default: time for the last requests' responses to be
 // written after their deadline.
 const shutdownMargin = 5 * time.Second
+
+// orAlwaysRevalidate maps a max-age of 0 given on the command line to the
+// Config's "always revalidate", as a zero Config field means the default.
+func orAlwaysRevalidate(maxAge time.Duration) time.Duration {
+	if maxAge == 0 {
+		return -1
+	}
+	return maxAge
+}
 
 // prepare makes the store ready to serve: it waits until the store answers
 // and then loads the seed into an empty store. It tries once at once (the

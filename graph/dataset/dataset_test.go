@@ -93,6 +93,7 @@ func TestProblemsAreLocated(t *testing.T) {
 		{"impossible date", `"start": "0753"`, `"start": "0753-02-30"`, store.SectionEntities, 1, "start", `0753-02 has no day 30`, `"0753-02-30"`},
 		{"inverted dates", `"start": "1956"`, `"start": "1956", "end": "1950"`, store.SectionRelations, 0, "end", `ends (1950) before it starts (1956)`, `"end": "1950"`},
 		{"duplicate id", `"sources": [{"source": "atlas"}]},`, `"sources": [{"source": "atlas"}]},` + "\n" + `{"id": "paris", "kind": "city", "labels": {"en": "Paris, Texas"}},`, store.SectionEntities, 1, "id", `the id "paris" is used twice (first in the element on line 15)`, `Paris, Texas`},
+		{"id of another section", `"id": "paris-rome"`, `"id": "paris"`, store.SectionRelations, 0, "id", `the id "paris" is already an entity's: ids are unique across sources, entities and relations`, `"id": "paris", "type"`},
 		{"missing field", `"kind": "city", "labels": {"en": "Rome"}`, `"kind": "city"`, store.SectionEntities, 1, "labels", `required, but missing`, `"id": "rome"`},
 		{"unknown field", `"language": "en"`, `"language": "en", "year": 2001`, store.SectionSources, 0, "year", `unknown field; the fields are descriptions, id, kind, language, title`, `"year"`},
 		{"no English label", `"labels": {"en": "Rome"}`, `"labels": {"it": "Roma"}`, store.SectionEntities, 1, "labels.en", `required, but missing`, `"Roma"`},
@@ -178,6 +179,25 @@ func TestReferencesToTheGraph(t *testing.T) {
 	base := loadSmall(t)
 	if _, problems := check(t, doc, base); len(problems) > 0 {
 		t.Fatalf("against a graph that has them: %v", Error(problems))
+	}
+}
+
+// TestIDsUniqueAcrossTheGraph checks a file may not give an entity the id
+// of a relation or source the graph already holds, or the other way round.
+func TestIDsUniqueAcrossTheGraph(t *testing.T) {
+	base := loadSmall(t)
+	tests := []struct{ name, doc, want string }{
+		{"entity named like a relation", `{"entities": [{"id": "paris-rome", "kind": "city", "labels": {"en": "Paris-Rome"}}]}`, `entities[0] (id "paris-rome") field "id": the id "paris-rome" is already a relation's`},
+		{"source named like an entity", `{"sources": [{"id": "rome", "title": "Rome", "language": "en"}]}`, `sources[0] (id "rome") field "id": the id "rome" is already an entity's`},
+		{"relation named like a source", `{"relations": [{"id": "atlas", "type": "TWINNED_WITH", "from": "paris", "to": "rome", "sources": [{"source": "atlas"}]}]}`, `relations[0] (id "atlas") field "id": the id "atlas" is already a source document's`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, problems := check(t, tt.doc, base)
+			if len(problems) != 1 || !strings.Contains(problems[0].String(), tt.want) {
+				t.Fatalf("problems = %v, want one: %s", Error(problems), tt.want)
+			}
+		})
 	}
 }
 

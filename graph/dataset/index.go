@@ -63,9 +63,24 @@ func (x *index) refer(v any) {
 	}
 }
 
+// nodeSections are the sections whose ids are unique across all of them.
+var nodeSections = []string{store.SectionSources, store.SectionEntities, store.SectionRelations}
+
 // askBase learns which of the entities and sources the file refers to,
-// and does not declare, the graph holds.
+// and does not declare, the graph holds; and which of the ids the file
+// declares the graph holds in another section.
 func (x *index) askBase(ctx context.Context, base Base) error {
+	for _, section := range nodeSections {
+		ids := slices.Sorted(maps.Keys(x.declared[section]))
+		for _, other := range nodeSections {
+			if other == section {
+				continue
+			}
+			if err := x.askHeld(ctx, base, other, ids); err != nil {
+				return err
+			}
+		}
+	}
 	for _, section := range []string{store.SectionEntities, store.SectionSources} {
 		var ask []string
 		for _, id := range slices.Sorted(maps.Keys(x.referred[section])) {
@@ -73,14 +88,22 @@ func (x *index) askBase(ctx context.Context, base Base) error {
 				ask = append(ask, id)
 			}
 		}
-		for chunk := range slices.Chunk(ask, existingBatch) {
-			held, err := base.Existing(ctx, section, chunk)
-			if err != nil {
-				return err
-			}
-			for _, id := range held {
-				x.store(section, id)
-			}
+		if err := x.askHeld(ctx, base, section, ask); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// askHeld records which of ids the graph holds in the section.
+func (x *index) askHeld(ctx context.Context, base Base, section string, ids []string) error {
+	for chunk := range slices.Chunk(ids, existingBatch) {
+		held, err := base.Existing(ctx, section, chunk)
+		if err != nil {
+			return err
+		}
+		for _, id := range held {
+			x.store(section, id)
 		}
 	}
 	return nil
@@ -134,5 +157,13 @@ func (x *index) graphProblems(v any) []store.Problem {
 		Vocabulary: x.vocab,
 		Entity:     func(id string) bool { return x.known(store.SectionEntities, id) },
 		Source:     func(id string) bool { return x.known(store.SectionSources, id) },
+		Holder: func(id, section string) string {
+			for _, s := range nodeSections {
+				if s != section && x.known(s, id) {
+					return s
+				}
+			}
+			return ""
+		},
 	})
 }

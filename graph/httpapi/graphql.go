@@ -31,7 +31,7 @@ const DefaultDeadline = 10 * time.Second
 func handleGraphQL(cfg Config) http.Handler {
 	limits := cfg.Limits.withDefaults()
 	srv := newGraphQLServer(cfg, limits)
-	return limitRequest(limits, cfg.Deadline, checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv)))
+	return noteStreaming(cacheReads(cfg.Store, cfg.cacheMaxAge(), limitRequest(limits, cfg.Deadline, checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv)))))
 }
 
 // newGraphQLServer is gqlgen's handler with the service's transports,
@@ -44,6 +44,9 @@ func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: s, Logger: logger}, Complexity: graph.NewComplexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
+	// Before POST, which would take the same requests: a POST that accepts
+	// multipart/mixed gets @defer'd fragments as parts after the first.
+	srv.AddTransport(transport.MultipartMixed{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.MaxTokens)
@@ -55,6 +58,7 @@ func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
 	}
 	srv.Use(persistedQueries{trusted: trusted, cache: lru.New[string](1000)})
 	srv.Use(operationLog{})
+	srv.Use(&deferOnlyWhenStreamed{})
 	srv.Use(documentLimits{limits: limits})
 	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	srv.Use(observe.Operations{Tracer: cfg.Tracer, Metrics: cfg.Metrics})
@@ -77,6 +81,7 @@ func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
 		}
 		return next(ctx)
 	})
+	srv.AroundResponses(markUncacheable)
 	srv.SetRecoverFunc(graph.Recover())
 	return srv
 }

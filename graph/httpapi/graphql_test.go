@@ -1,7 +1,6 @@
 package httpapi_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -57,17 +56,7 @@ type gqlResponse struct {
 // query POSTs a GraphQL query and decodes the response.
 func query(t *testing.T, srv *httptest.Server, q string, vars map[string]any) gqlResponse {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
-	resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var out gqlResponse
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
-		t.Fatalf("status %d, undecodable body: %v", resp.StatusCode, err)
-	}
-	return out
+	return queryOperation(t, srv, knownQuery{query: q, vars: vars})
 }
 
 // data runs a query that must succeed and decodes its data into v.
@@ -272,14 +261,9 @@ func TestPagination(t *testing.T) {
 	srv := newServer(t)
 	type page struct {
 		Entities struct {
-			TotalCount int `json:"totalCount"`
-			Edges      []struct {
-				Cursor string `json:"cursor"`
-				Node   struct {
-					ID string `json:"id"`
-				} `json:"node"`
-			} `json:"edges"`
-			PageInfo struct {
+			TotalCount int    `json:"totalCount"`
+			Edges      []edge `json:"edges"`
+			PageInfo   struct {
 				HasNextPage bool    `json:"hasNextPage"`
 				EndCursor   *string `json:"endCursor"`
 			} `json:"pageInfo"`

@@ -7,8 +7,9 @@ import (
 
 // secureHeaders sets the headers every response carries: no MIME sniffing,
 // no referrer sent on, no framing by other sites (clickjacking), and no
-// caching of API answers (they change with every write); the pages and
-// their assets keep the caching their handlers choose.
+// caching of API answers (they change with every write) unless cacheReads
+// makes a GET query's answer cacheable by the graph's version; the pages
+// and their assets keep the caching their handlers choose.
 func secureHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()

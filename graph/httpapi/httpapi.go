@@ -56,6 +56,21 @@ type Config struct {
 	// TrustedDocuments, when not nil, are the only GraphQL documents that
 	// run, by the sha256 hex of their text (see LoadTrustedDocuments).
 	TrustedDocuments map[string]string
+	// CacheMaxAge is how long a GET query's answer may be reused without
+	// asking again (Cache-Control max-age); zero means
+	// DefaultCacheMaxAge, a negative value 0 (always revalidate by ETag).
+	CacheMaxAge time.Duration
+}
+
+// cacheMaxAge is CacheMaxAge with its default.
+func (c Config) cacheMaxAge() time.Duration {
+	switch {
+	case c.CacheMaxAge == 0:
+		return DefaultCacheMaxAge
+	case c.CacheMaxAge < 0:
+		return 0
+	}
+	return c.CacheMaxAge
 }
 
 // NewHandler returns the service's root handler.

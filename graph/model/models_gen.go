@@ -6,7 +6,7 @@ import (
 	"kgraph/graph/store"
 )
 
-// A page of entities (Relay cursor connection).
+// A page of entities: a Relay cursor connection, paged forward with first and after (last and before are not offered).
 type EntityConnection struct {
 	// The entities of the page, each with its cursor.
 	Edges []*EntityEdge `json:"edges"`
@@ -54,7 +54,7 @@ type PageInfo struct {
 type Query struct {
 }
 
-// A page of relations (Relay cursor connection).
+// A page of relations: a Relay cursor connection, paged forward with first and after (last and before are not offered).
 type RelationConnection struct {
 	// The relations of the page, each with its cursor.
 	Edges []*RelationEdge `json:"edges"`

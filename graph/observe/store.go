@@ -169,3 +169,11 @@ func (o *observed) AnswersInMemory() bool {
 	m, ok := o.s.(interface{ AnswersInMemory() bool })
 	return ok && m.AnswersInMemory()
 }
+
+func (o *observed) Relations(ctx context.Context, ids []string) ([]*store.Relation, error) {
+	return call(o, ctx, "Relations", func(ctx context.Context) ([]*store.Relation, error) { return o.s.Relations(ctx, ids) })
+}
+
+func (o *observed) Version(ctx context.Context) (string, error) {
+	return call(o, ctx, "Version", o.s.Version)
+}

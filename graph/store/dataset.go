@@ -68,6 +68,10 @@ type Known struct {
 	Entity func(id string) bool
 	// Source reports whether a source document id is already there.
 	Source func(id string) bool
+	// Holder names a node section (SectionSources, SectionEntities or
+	// SectionRelations) other than section that already holds id, or ""
+	// when none does. Nil knows no ids.
+	Holder func(id, section string) string
 }
 
 // ValidateWith is Validate for a part of a graph: references are resolved
@@ -86,6 +90,10 @@ func (d *Dataset) ValidateWith(known Known) []Problem {
 	v.sourceIDs = make(map[string]bool, len(d.Sources))
 	for _, src := range d.Sources {
 		v.sourceIDs[src.ID] = true
+	}
+	v.relationIDs = make(map[string]bool, len(d.Relations))
+	for _, r := range d.Relations {
+		v.relationIDs[r.ID] = true
 	}
 	v.vocabulary()
 	v.sources()
@@ -148,7 +156,10 @@ type validator struct {
 	vocab     Vocabulary // known and d's own, merged
 	entityIDs map[string]bool
 	sourceIDs map[string]bool
-	problems  []Problem
+	// relationIDs are d's relation ids, for the rule that node ids are
+	// unique across sections.
+	relationIDs map[string]bool
+	problems    []Problem
 }
 
 func (v *validator) hasEntity(id string) bool {
@@ -235,6 +246,8 @@ func (v *validator) id(section string, i int, id string, form *Form, seen map[st
 		v.add(section, i, id, "id", "%q is not a valid id: want %s", id, form.Description)
 	case seen[id]:
 		v.add(section, i, id, "id", "the id %q is used twice", id)
+	default:
+		v.checkNodeID(section, i, id)
 	}
 	seen[id] = true
 }

@@ -22,6 +22,17 @@ type Store interface {
 	// data loaders.
 	Entities(ctx context.Context, ids []string) ([]*Entity, error)
 
+	// Relations returns the relations with the given ids, in the order
+	// asked, with nil where an id is unknown. With Entities and
+	// SourceDocuments it is the batch behind the API's node lookups.
+	Relations(ctx context.Context, ids []string) ([]*Relation, error)
+
+	// Version names the graph's current content: it changes with every
+	// Apply that changes the graph, and is the same for every reader of one
+	// content, so it can key a cache (the API's ETags). It is never reused
+	// for another content, even after the data is wiped and loaded again.
+	Version(ctx context.Context) (string, error)
+
 	// ListEntities returns a page of entities in id order. EINVALID for an
 	// unknown kind, a bad cursor or a page size out of range.
 	ListEntities(ctx context.Context, q EntityQuery) (*EntityPage, error)

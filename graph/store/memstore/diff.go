@@ -63,6 +63,7 @@ func (s *Store) known() store.Known {
 		Vocabulary: s.vocab,
 		Entity:     func(id string) bool { return s.byID[id] != nil },
 		Source:     func(id string) bool { return s.sources[id] != nil },
+		Holder:     s.holder,
 	}
 }
 
@@ -86,4 +87,18 @@ func (s *Store) Existing(ctx context.Context, section string, ids []string) ([]s
 		}
 	}
 	return out, store.ContextError(ctx)
+}
+
+// holder is store.Known.Holder; the caller holds a lock.
+func (s *Store) holder(id, section string) string {
+	_, isRelation := s.findRelation(id)
+	switch {
+	case section != store.SectionSources && s.sources[id] != nil:
+		return store.SectionSources
+	case section != store.SectionEntities && s.byID[id] != nil:
+		return store.SectionEntities
+	case section != store.SectionRelations && isRelation:
+		return store.SectionRelations
+	}
+	return ""
 }

@@ -35,6 +35,7 @@ type Store struct {
 	touching  map[string][]relNum   // entity id -> its relations, in id order
 	keys      map[string]packedKeys // id -> normalized names
 	names     nameIndex             // what searches look up
+	version   version               // raised by every Apply that changes the graph
 }
 
 var _ store.Store = (*Store)(nil)
@@ -50,7 +51,12 @@ func Open(path string) (*Store, error) {
 		f.close()
 		return nil, err
 	}
-	s := &Store{file: f}
+	v, err := f.loadVersion()
+	if err != nil {
+		f.close()
+		return nil, err
+	}
+	s := &Store{file: f, version: v}
 	s.index(d)
 	return s, nil
 }
@@ -74,6 +80,19 @@ func (s *Store) SourceDocuments(ctx context.Context, ids []string) ([]*store.Sou
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return lookupAll(s.sources, ids), nil
+}
+
+// Relations implements store.Store.
+func (s *Store) Relations(ctx context.Context, ids []string) ([]*store.Relation, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]*store.Relation, len(ids))
+	for i, id := range ids {
+		if n, ok := s.findRelation(id); ok {
+			out[i] = s.relation(n)
+		}
+	}
+	return out, nil
 }
 
 // Entities implements store.Store.
@@ -285,10 +304,12 @@ func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOpt
 	if opts.DryRun || changed.Empty() {
 		return result, nil
 	}
-	if err := s.file.write(changesOf(changed)); err != nil {
+	next := s.version.next()
+	if err := s.file.write(changesOf(changed).withVersion(next)); err != nil {
 		return nil, err
 	}
 	s.update(changed)
+	s.version = next
 	return result, nil
 }
 

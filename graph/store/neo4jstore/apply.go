@@ -39,6 +39,9 @@ func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOpt
 		if err != nil {
 			return nil, err
 		}
+		if err := bumpVersion(ctx, tx); err != nil {
+			return nil, err
+		}
 		return result, w.write(ctx, tx)
 	})
 }
@@ -97,10 +100,15 @@ func prepare(ctx context.Context, tx neo4j.ManagedTransaction, d *store.Dataset)
 	}
 	entities := idSet(touched.Entities, func(e store.Entity) string { return e.ID })
 	sources := idSet(touched.Sources, func(s store.SourceDocument) string { return s.ID })
+	holder, err := nodeHolders(ctx, tx, d, &touched.Vocabulary)
+	if err != nil {
+		return nil, nil, err
+	}
 	known := store.Known{
 		Vocabulary: touched.Vocabulary,
 		Entity:     func(id string) bool { return entities[id] },
 		Source:     func(id string) bool { return sources[id] },
+		Holder:     holder,
 	}
 	if err := store.CheckApply(d, known); err != nil {
 		return nil, nil, err

@@ -52,6 +52,9 @@ func Run(t *testing.T, newStore NewStore) {
 		{"OtherVocabulary", testOtherVocabulary},
 		{"Existing", testExisting},
 		{"Ping", testPing},
+		{"RelationsByID", testRelationsByID},
+		{"NodeIDsUniqueAcrossSections", testNodeIDsUniqueAcrossSections},
+		{"Version", testVersion},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

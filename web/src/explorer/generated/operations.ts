@@ -57,6 +57,15 @@ export type AnUnknownRelationTypeQueryVariables = Exact<{ [key: string]: never; 
 
 export type AnUnknownRelationTypeQuery = { relations: { totalCount: number } };
 
+export type RefetchAnyNodeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RefetchAnyNodeQuery = { nodes: Array<
+    | { __typename: 'Entity', name: string, id: string }
+    | { __typename: 'Relation', type: string, fromId: string, toId: string, id: string }
+    | { __typename: 'SourceDocument', language: string, id: string }
+   | null> };
+
 export type EntityRefFragment = { id: string, kind: string, name: string };
 
 export type RelationRefFragment = { id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, label: string };
