@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -100,9 +101,10 @@ func sha256Of(s string) string {
 
 // LoadTrustedDocuments reads a trusted documents manifest: a JSON object
 // mapping the sha256 hex of each document to its text, as GraphQL Code
-// Generator's client preset writes it (persisted-documents.json). A hash
-// that is not its document's is an error, so a stale manifest is found at
-// start-up rather than by clients.
+// Generator's client preset writes it (persisted-documents.json, whose
+// keys may carry a "sha256:" prefix, which is dropped). A hash that is not
+// its document's is an error, so a stale manifest is found at start-up
+// rather than by clients.
 func LoadTrustedDocuments(path string) (map[string]string, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -112,13 +114,13 @@ func LoadTrustedDocuments(path string) (map[string]string, error) {
 	if err := json.Unmarshal(raw, &docs); err != nil {
 		return nil, fmt.Errorf("trusted documents %s: not a JSON object of hash to document: %w", path, err)
 	}
-	for hash, doc := range docs {
+	out := make(map[string]string, len(docs))
+	for key, doc := range docs {
+		hash := strings.TrimPrefix(key, "sha256:")
 		if sha256Of(doc) != hash {
 			return nil, fmt.Errorf("trusted documents %s: %.16s... is not the sha256 of its document", path, hash)
 		}
+		out[hash] = doc
 	}
-	if docs == nil {
-		docs = map[string]string{}
-	}
-	return docs, nil
+	return out, nil
 }

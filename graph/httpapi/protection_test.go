@@ -194,6 +194,15 @@ func TestTrustedDocuments(t *testing.T) {
 		t.Fatalf("ad hoc query's hash after it was sent: %d %+v", status, r.Errors)
 	}
 
+	// The client preset's keys may carry the algorithm as a prefix.
+	prefixed, _ := json.Marshal(map[string]string{"sha256:" + sha(trusted): trusted})
+	if err := os.WriteFile(path, prefixed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if docs, err := httpapi.LoadTrustedDocuments(path); err != nil || docs[sha(trusted)] != trusted {
+		t.Fatalf("a manifest with sha256: keys: %v, %v", docs, err)
+	}
+
 	stale, _ := json.Marshal(map[string]string{sha("old text"): trusted})
 	if err := os.WriteFile(path, stale, 0o644); err != nil {
 		t.Fatal(err)
