@@ -92,19 +92,7 @@ func TestDownloadsOfTheView(t *testing.T) {
 	if !strings.Contains(graphmlURL, "root=soviet-union") || !strings.Contains(graphmlURL, "depth=2") || !strings.Contains(graphmlURL, "at=1955") {
 		t.Errorf("the GraphML link %s lacks the view's filters", graphmlURL)
 	}
-	var graphml struct {
-		Graph struct {
-			Nodes []struct {
-				ID string `xml:"id,attr"`
-			} `xml:"node"`
-		} `xml:"graph"`
-	}
-	getInto(t, graphmlURL, func(r *http.Response) error { return xml.NewDecoder(r.Body).Decode(&graphml) })
-	var ids []string
-	for _, n := range graphml.Graph.Nodes {
-		ids = append(ids, n.ID)
-	}
-	slices.Sort(ids)
+	ids := graphmlNodeIDs(t, graphmlURL)
 	if !slices.Equal(ids, drawn) {
 		t.Errorf("the GraphML holds %v, the view draws %v", ids, drawn)
 	}
@@ -139,6 +127,14 @@ func TestDownloadsOfAViewOfSeveralEntities(t *testing.T) {
 	if !strings.Contains(url, "root=croatia%2Crussian-federation") {
 		t.Errorf("the GraphML link %s does not name both expanded entities", url)
 	}
+	if ids := graphmlNodeIDs(t, url); !slices.Equal(ids, drawn) {
+		t.Errorf("the GraphML holds %v, the view draws %v", ids, drawn)
+	}
+}
+
+// graphmlNodeIDs fetches a GraphML export and returns its node ids, sorted.
+func graphmlNodeIDs(t *testing.T, url string) []string {
+	t.Helper()
 	var graphml struct {
 		Graph struct {
 			Nodes []struct {
@@ -152,9 +148,7 @@ func TestDownloadsOfAViewOfSeveralEntities(t *testing.T) {
 		ids = append(ids, n.ID)
 	}
 	slices.Sort(ids)
-	if !slices.Equal(ids, drawn) {
-		t.Errorf("the GraphML holds %v, the view draws %v", ids, drawn)
-	}
+	return ids
 }
 
 // getInto fetches a URL and decodes the answer.
