@@ -100,7 +100,7 @@ func (l *load) stop() []outcome {
 }
 
 // waitStatus polls url until it answers want, and returns how long that took.
-func waitStatus(t *testing.T, url string, want int, within time.Duration, logs *syncBuffer) time.Duration {
+func waitStatus(t *testing.T, url string, want int, within time.Duration, logs *observetest.Logs) time.Duration {
 	t.Helper()
 	start := time.Now()
 	for {
@@ -130,7 +130,7 @@ func settledGoroutines(limit int) int {
 
 // startBehindLink starts the server on Neo4j through a link, with the
 // given request deadline, and waits until it is ready (seeded).
-func startBehindLink(t *testing.T, deadline time.Duration) (*link, string, *syncBuffer, func() error) {
+func startBehindLink(t *testing.T, deadline time.Duration) (*link, string, *observetest.Logs, func() error) {
 	t.Helper()
 	cfg := neo4jtest.Reset(t)
 	lk := newLink(t, strings.TrimPrefix(strings.TrimPrefix(cfg.URI, "bolt://"), "neo4j://"))

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"kgraph/graph/observe/observetest"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -16,24 +17,6 @@ import (
 	"testing/fstest"
 	"time"
 )
-
-// syncBuffer is a bytes.Buffer safe for the server's logger and the test to share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 func freePort(t *testing.T) string {
 	t.Helper()
@@ -54,7 +37,7 @@ var testFrontEnd = fstest.MapFS{
 
 // startServer runs the program as `kgraph` with env and returns its base URL,
 // its log and a function that stops it and returns run's error.
-func startServer(t *testing.T, env map[string]string, args ...string) (string, *syncBuffer, func() error) {
+func startServer(t *testing.T, env map[string]string, args ...string) (string, *observetest.Logs, func() error) {
 	t.Helper()
 	port := freePort(t)
 	if env["PORT"] == "" {
@@ -62,7 +45,7 @@ func startServer(t *testing.T, env map[string]string, args ...string) (string, *
 	}
 	getenv := func(k string) string { return env[k] }
 	ctx, cancel := context.WithCancel(context.Background())
-	logs := &syncBuffer{}
+	logs := &observetest.Logs{}
 	done := make(chan error, 1)
 	go func() {
 		done <- Run(ctx, &Env{Getenv: getenv, Stdin: strings.NewReader(""), Stdout: logs, Stderr: logs, FrontEnd: testFrontEnd}, append([]string{"kgraph"}, args...))
@@ -87,7 +70,7 @@ func startServer(t *testing.T, env map[string]string, args ...string) (string, *
 }
 
 // waitFor polls url until it answers 200, failing if run returns first.
-func waitFor(t *testing.T, url string, done chan error, logs *syncBuffer) {
+func waitFor(t *testing.T, url string, done chan error, logs *observetest.Logs) {
 	t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) {

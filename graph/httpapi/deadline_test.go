@@ -1,7 +1,6 @@
 package httpapi_test
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"log/slog"
@@ -46,7 +45,7 @@ func newSlowServer(t *testing.T, deadline time.Duration, m *observe.Metrics, log
 func TestQueryPastItsDeadlineTimesOut(t *testing.T) {
 	const deadline = 200 * time.Millisecond
 	m := observe.NewMetrics()
-	var logs syncBuffer
+	var logs observetest.Logs
 	srv := newSlowServer(t, deadline, m, &logs)
 
 	start := time.Now()
@@ -134,23 +133,4 @@ func (c *expiresAfterChecks) Err() error {
 		return nil
 	}
 	return context.DeadlineExceeded
-}
-
-// syncBuffer is a bytes.Buffer that the server's handlers and the test may
-// use at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

@@ -1,4 +1,4 @@
-// Package observetest reads a running server's metrics in tests.
+// Package observetest reads a running server's metrics and logs in tests.
 package observetest
 
 import (
