@@ -48,7 +48,7 @@ func NewComplexity() ComplexityRoot {
 	c.Query.Entities = func(child int, _ *string, first *int, _ *string) int {
 		return list(child, orDefault(first, store.DefaultPageSize))
 	}
-	c.Query.Relations = func(child int, _ []string, _, _ *string, _ *store.PartialDate, first *int, _ *string) int {
+	c.Query.Relations = func(child int, _ []string, _, _ *string, _ *store.PartialDate, _ *store.AsOf, first *int, _ *string) int {
 		return list(child, orDefault(first, store.DefaultPageSize))
 	}
 	c.Query.Nodes = func(child int, ids []string) int {
@@ -57,29 +57,29 @@ func NewComplexity() ComplexityRoot {
 	c.Query.Search = func(child int, _ string, _ *string, first *int) int {
 		return list(child, orDefault(first, store.DefaultSearchSize))
 	}
-	c.Query.Neighborhood = func(child int, _ string, depth *int, _ []string, _ *store.PartialDate, limit *int) int {
+	c.Query.Neighborhood = func(child int, _ string, depth *int, _ []string, _ *store.PartialDate, _ *store.AsOf, limit *int) int {
 		// Each hop may visit up to limit entities; the answer holds up to
 		// limit entities, each with its selection.
 		n := orDefault(limit, store.DefaultNeighborhoodLimit)
 		return satAdd(satMul(orDefault(depth, 1), n), list(child, n))
 	}
-	c.Query.ShortestPath = func(child int, _, _ string, _ []string, maxDepth *int, _ *store.PartialDate) int {
+	c.Query.ShortestPath = func(child int, _, _ string, _ []string, maxDepth *int, _ *store.PartialDate, _ *store.AsOf) int {
 		hops := orDefault(maxDepth, store.DefaultPathDepth)
 		return satAdd(satMul(hops, pathVisitsPerHop), list(child, satAdd(hops, 1)))
 	}
-	c.Query.Timeline = func(child int, _ *string, _, _ *store.PartialDate, _ []string) int {
+	c.Query.Timeline = func(child int, _ *string, _, _ *store.PartialDate, _ []string, _ *store.AsOf) int {
 		return list(child, expectedTimeline)
 	}
 	// The entity's own neighborhood, path and timeline cost what the
 	// Query's do.
 	c.Entity.Neighborhood = func(child int, depth *int, types []string, at *store.PartialDate, limit *int) int {
-		return c.Query.Neighborhood(child, "", depth, types, at, limit)
+		return c.Query.Neighborhood(child, "", depth, types, at, nil, limit)
 	}
 	c.Entity.PathTo = func(child int, to string, types []string, maxDepth *int, at *store.PartialDate) int {
-		return c.Query.ShortestPath(child, "", to, types, maxDepth, at)
+		return c.Query.ShortestPath(child, "", to, types, maxDepth, at, nil)
 	}
 	c.Entity.Timeline = func(child int, from, to *store.PartialDate, types []string) int {
-		return c.Query.Timeline(child, nil, from, to, types)
+		return c.Query.Timeline(child, nil, from, to, types, nil)
 	}
 	// A comparison reads up to MaxComparisonRelations relations, and each
 	// of its three lists may hold them all.

@@ -7,10 +7,27 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"kgraph/graph/model"
 	"kgraph/graph/store"
 	"sort"
+	"time"
 )
+
+// Seq is the resolver for the seq field.
+func (r *changeResolver) Seq(ctx context.Context, obj *store.Change) (int, error) {
+	panic(fmt.Errorf("not implemented: Seq - seq"))
+}
+
+// ElementCount is the resolver for the elementCount field.
+func (r *changeResolver) ElementCount(ctx context.Context, obj *store.Change) (int, error) {
+	panic(fmt.Errorf("not implemented: ElementCount - elementCount"))
+}
+
+// Elements is the resolver for the elements field.
+func (r *changeResolver) Elements(ctx context.Context, obj *store.Change, first *int) ([]*store.ElementChange, error) {
+	panic(fmt.Errorf("not implemented: Elements - elements"))
+}
 
 // Document is the resolver for the document field.
 func (r *citationResolver) Document(ctx context.Context, obj *store.Citation) (*store.SourceDocument, error) {
@@ -29,6 +46,21 @@ func (r *citationResolver) Paragraph(ctx context.Context, obj *store.Citation) (
 // Sentence is the resolver for the sentence field.
 func (r *citationResolver) Sentence(ctx context.Context, obj *store.Citation) (*int, error) {
 	return positive(obj.Sentence), nil
+}
+
+// Version is the resolver for the version field.
+func (r *elementChangeResolver) Version(ctx context.Context, obj *store.ElementChange) (int, error) {
+	panic(fmt.Errorf("not implemented: Version - version"))
+}
+
+// Before is the resolver for the before field.
+func (r *elementChangeResolver) Before(ctx context.Context, obj *store.ElementChange) (*string, error) {
+	panic(fmt.Errorf("not implemented: Before - before"))
+}
+
+// After is the resolver for the after field.
+func (r *elementChangeResolver) After(ctx context.Context, obj *store.ElementChange) (*string, error) {
+	panic(fmt.Errorf("not implemented: After - after"))
 }
 
 // KindInfo is the resolver for the kindInfo field.
@@ -85,17 +117,17 @@ func (r *entityResolver) Relations(ctx context.Context, obj *store.Entity, direc
 
 // Neighborhood is the resolver for the neighborhood field.
 func (r *entityResolver) Neighborhood(ctx context.Context, obj *store.Entity, depth *int, types []string, at *store.PartialDate, limit *int) (*store.Subgraph, error) {
-	return r.Query().Neighborhood(ctx, obj.ID, depth, types, at, limit)
+	return r.Query().Neighborhood(ctx, obj.ID, depth, types, at, nil, limit)
 }
 
 // PathTo is the resolver for the pathTo field.
 func (r *entityResolver) PathTo(ctx context.Context, obj *store.Entity, to string, types []string, maxDepth *int, at *store.PartialDate) (*store.Path, error) {
-	return r.Query().ShortestPath(ctx, obj.ID, to, types, maxDepth, at)
+	return r.Query().ShortestPath(ctx, obj.ID, to, types, maxDepth, at, nil)
 }
 
 // Timeline is the resolver for the timeline field.
 func (r *entityResolver) Timeline(ctx context.Context, obj *store.Entity, from *store.PartialDate, to *store.PartialDate, types []string) ([]*store.Relation, error) {
-	return r.Query().Timeline(ctx, &obj.ID, from, to, types)
+	return r.Query().Timeline(ctx, &obj.ID, from, to, types, nil)
 }
 
 // Neighbors is the resolver for the neighbors field.
@@ -116,6 +148,36 @@ func (r *entityResolver) Neighbors(ctx context.Context, obj *store.Entity, direc
 	return r.loaders(ctx).entities.LoadAll(ctx, ids)
 }
 
+// Version is the resolver for the version field.
+func (r *entityResolver) Version(ctx context.Context, obj *store.Entity) (int, error) {
+	panic(fmt.Errorf("not implemented: Version - version"))
+}
+
+// CreatedAt is the resolver for the createdAt field.
+func (r *entityResolver) CreatedAt(ctx context.Context, obj *store.Entity) (*time.Time, error) {
+	panic(fmt.Errorf("not implemented: CreatedAt - createdAt"))
+}
+
+// UpdatedAt is the resolver for the updatedAt field.
+func (r *entityResolver) UpdatedAt(ctx context.Context, obj *store.Entity) (*time.Time, error) {
+	panic(fmt.Errorf("not implemented: UpdatedAt - updatedAt"))
+}
+
+// CreatedBy is the resolver for the createdBy field.
+func (r *entityResolver) CreatedBy(ctx context.Context, obj *store.Entity) (*string, error) {
+	panic(fmt.Errorf("not implemented: CreatedBy - createdBy"))
+}
+
+// UpdatedBy is the resolver for the updatedBy field.
+func (r *entityResolver) UpdatedBy(ctx context.Context, obj *store.Entity) (*string, error) {
+	panic(fmt.Errorf("not implemented: UpdatedBy - updatedBy"))
+}
+
+// History is the resolver for the history field.
+func (r *entityResolver) History(ctx context.Context, obj *store.Entity, first *int) ([]*store.Change, error) {
+	panic(fmt.Errorf("not implemented: History - history"))
+}
+
 // Name is the resolver for the name field.
 func (r *entityKindResolver) Name(ctx context.Context, obj *store.EntityKind, lang *string) (string, error) {
 	return obj.Labels.Pick(langOr(lang)), nil
@@ -129,6 +191,81 @@ func (r *entityKindResolver) Labels(ctx context.Context, obj *store.EntityKind) 
 // Description is the resolver for the description field.
 func (r *entityKindResolver) Description(ctx context.Context, obj *store.EntityKind, lang *string) (*string, error) {
 	return optionalText(obj.Descriptions, lang), nil
+}
+
+// CreateEntity is the resolver for the createEntity field.
+func (r *mutationResolver) CreateEntity(ctx context.Context, entity model.EntityInput) (*model.EntityPayload, error) {
+	panic(fmt.Errorf("not implemented: CreateEntity - createEntity"))
+}
+
+// UpdateEntity is the resolver for the updateEntity field.
+func (r *mutationResolver) UpdateEntity(ctx context.Context, version int, entity model.EntityInput) (*model.EntityPayload, error) {
+	panic(fmt.Errorf("not implemented: UpdateEntity - updateEntity"))
+}
+
+// DeleteEntity is the resolver for the deleteEntity field.
+func (r *mutationResolver) DeleteEntity(ctx context.Context, id string, version int, cascade *bool) (*model.DeletePayload, error) {
+	panic(fmt.Errorf("not implemented: DeleteEntity - deleteEntity"))
+}
+
+// CreateRelation is the resolver for the createRelation field.
+func (r *mutationResolver) CreateRelation(ctx context.Context, relation model.RelationInput) (*model.RelationPayload, error) {
+	panic(fmt.Errorf("not implemented: CreateRelation - createRelation"))
+}
+
+// UpdateRelation is the resolver for the updateRelation field.
+func (r *mutationResolver) UpdateRelation(ctx context.Context, version int, relation model.RelationInput) (*model.RelationPayload, error) {
+	panic(fmt.Errorf("not implemented: UpdateRelation - updateRelation"))
+}
+
+// DeleteRelation is the resolver for the deleteRelation field.
+func (r *mutationResolver) DeleteRelation(ctx context.Context, id string, version int) (*model.DeletePayload, error) {
+	panic(fmt.Errorf("not implemented: DeleteRelation - deleteRelation"))
+}
+
+// AddLabel is the resolver for the addLabel field.
+func (r *mutationResolver) AddLabel(ctx context.Context, id string, version *int, label model.LabelInput) (*model.EntityPayload, error) {
+	panic(fmt.Errorf("not implemented: AddLabel - addLabel"))
+}
+
+// RemoveLabel is the resolver for the removeLabel field.
+func (r *mutationResolver) RemoveLabel(ctx context.Context, id string, version *int, lang string) (*model.EntityPayload, error) {
+	panic(fmt.Errorf("not implemented: RemoveLabel - removeLabel"))
+}
+
+// AddAlias is the resolver for the addAlias field.
+func (r *mutationResolver) AddAlias(ctx context.Context, id string, version *int, alias model.LabelInput) (*model.EntityPayload, error) {
+	panic(fmt.Errorf("not implemented: AddAlias - addAlias"))
+}
+
+// RemoveAlias is the resolver for the removeAlias field.
+func (r *mutationResolver) RemoveAlias(ctx context.Context, id string, version *int, alias model.LabelInput) (*model.EntityPayload, error) {
+	panic(fmt.Errorf("not implemented: RemoveAlias - removeAlias"))
+}
+
+// AddDescription is the resolver for the addDescription field.
+func (r *mutationResolver) AddDescription(ctx context.Context, id string, version *int, description model.LabelInput) (*model.NodePayload, error) {
+	panic(fmt.Errorf("not implemented: AddDescription - addDescription"))
+}
+
+// RemoveDescription is the resolver for the removeDescription field.
+func (r *mutationResolver) RemoveDescription(ctx context.Context, id string, version *int, lang string) (*model.NodePayload, error) {
+	panic(fmt.Errorf("not implemented: RemoveDescription - removeDescription"))
+}
+
+// AddCitation is the resolver for the addCitation field.
+func (r *mutationResolver) AddCitation(ctx context.Context, id string, version *int, citation model.CitationInput) (*model.NodePayload, error) {
+	panic(fmt.Errorf("not implemented: AddCitation - addCitation"))
+}
+
+// RemoveCitation is the resolver for the removeCitation field.
+func (r *mutationResolver) RemoveCitation(ctx context.Context, id string, version *int, citation model.CitationInput) (*model.NodePayload, error) {
+	panic(fmt.Errorf("not implemented: RemoveCitation - removeCitation"))
+}
+
+// ApplyDataset is the resolver for the applyDataset field.
+func (r *mutationResolver) ApplyDataset(ctx context.Context, dataset string, dryRun *bool) (*model.ApplyPayload, error) {
+	panic(fmt.Errorf("not implemented: ApplyDataset - applyDataset"))
 }
 
 // Node is the resolver for the node field.
@@ -145,7 +282,7 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]store.Node, 
 }
 
 // Entity is the resolver for the entity field.
-func (r *queryResolver) Entity(ctx context.Context, id string) (*store.Entity, error) {
+func (r *queryResolver) Entity(ctx context.Context, id string, asOf *store.AsOf) (*store.Entity, error) {
 	return r.loaders(ctx).entities.Load(ctx, id)
 }
 
@@ -172,7 +309,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, lang *string, f
 }
 
 // Relations is the resolver for the relations field.
-func (r *queryResolver) Relations(ctx context.Context, types []string, from *string, to *string, at *store.PartialDate, first *int, after *string) (*model.RelationConnection, error) {
+func (r *queryResolver) Relations(ctx context.Context, types []string, from *string, to *string, at *store.PartialDate, asOf *store.AsOf, first *int, after *string) (*model.RelationConnection, error) {
 	n, err := size("first", first)
 	if err != nil {
 		return nil, err
@@ -185,7 +322,7 @@ func (r *queryResolver) Relations(ctx context.Context, types []string, from *str
 }
 
 // Neighborhood is the resolver for the neighborhood field.
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []string, at *store.PartialDate, limit *int) (*store.Subgraph, error) {
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []string, at *store.PartialDate, asOf *store.AsOf, limit *int) (*store.Subgraph, error) {
 	n, err := size("limit", limit)
 	if err != nil {
 		return nil, err
@@ -194,7 +331,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int,
 }
 
 // ShortestPath is the resolver for the shortestPath field.
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, types []string, maxDepth *int, at *store.PartialDate) (*store.Path, error) {
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, types []string, maxDepth *int, at *store.PartialDate, asOf *store.AsOf) (*store.Path, error) {
 	n, err := size("maxDepth", maxDepth)
 	if err != nil {
 		return nil, err
@@ -203,7 +340,7 @@ func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string
 }
 
 // Timeline is the resolver for the timeline field.
-func (r *queryResolver) Timeline(ctx context.Context, entity *string, from *store.PartialDate, to *store.PartialDate, types []string) ([]*store.Relation, error) {
+func (r *queryResolver) Timeline(ctx context.Context, entity *string, from *store.PartialDate, to *store.PartialDate, types []string, asOf *store.AsOf) ([]*store.Relation, error) {
 	return r.Store.Timeline(ctx, store.TimelineQuery{Entity: deref(entity), From: from, To: to, Types: types})
 }
 
@@ -220,6 +357,11 @@ func (r *queryResolver) Languages(ctx context.Context) ([]string, error) {
 // Vocabulary is the resolver for the vocabulary field.
 func (r *queryResolver) Vocabulary(ctx context.Context) (*store.Vocabulary, error) {
 	return r.Store.Vocabulary(ctx)
+}
+
+// Changes is the resolver for the changes field.
+func (r *queryResolver) Changes(ctx context.Context, since *time.Time, until *time.Time, entity *string, first *int, after *string) (*model.ChangeConnection, error) {
+	panic(fmt.Errorf("not implemented: Changes - changes"))
 }
 
 // TypeInfo is the resolver for the typeInfo field.
@@ -258,6 +400,36 @@ func (r *relationResolver) Description(ctx context.Context, obj *store.Relation,
 	return optionalText(obj.Descriptions, lang), nil
 }
 
+// Version is the resolver for the version field.
+func (r *relationResolver) Version(ctx context.Context, obj *store.Relation) (int, error) {
+	panic(fmt.Errorf("not implemented: Version - version"))
+}
+
+// CreatedAt is the resolver for the createdAt field.
+func (r *relationResolver) CreatedAt(ctx context.Context, obj *store.Relation) (*time.Time, error) {
+	panic(fmt.Errorf("not implemented: CreatedAt - createdAt"))
+}
+
+// UpdatedAt is the resolver for the updatedAt field.
+func (r *relationResolver) UpdatedAt(ctx context.Context, obj *store.Relation) (*time.Time, error) {
+	panic(fmt.Errorf("not implemented: UpdatedAt - updatedAt"))
+}
+
+// CreatedBy is the resolver for the createdBy field.
+func (r *relationResolver) CreatedBy(ctx context.Context, obj *store.Relation) (*string, error) {
+	panic(fmt.Errorf("not implemented: CreatedBy - createdBy"))
+}
+
+// UpdatedBy is the resolver for the updatedBy field.
+func (r *relationResolver) UpdatedBy(ctx context.Context, obj *store.Relation) (*string, error) {
+	panic(fmt.Errorf("not implemented: UpdatedBy - updatedBy"))
+}
+
+// History is the resolver for the history field.
+func (r *relationResolver) History(ctx context.Context, obj *store.Relation, first *int) ([]*store.Change, error) {
+	panic(fmt.Errorf("not implemented: History - history"))
+}
+
 // Name is the resolver for the name field.
 func (r *relationTypeResolver) Name(ctx context.Context, obj *store.RelationType, lang *string) (string, error) {
 	return obj.Labels.Pick(langOr(lang)), nil
@@ -288,14 +460,28 @@ func (r *sourceDocumentResolver) Description(ctx context.Context, obj *store.Sou
 	return optionalText(obj.Descriptions, lang), nil
 }
 
+// GraphChanged is the resolver for the graphChanged field.
+func (r *subscriptionResolver) GraphChanged(ctx context.Context, entity *string) (<-chan *model.GraphChange, error) {
+	panic(fmt.Errorf("not implemented: GraphChanged - graphChanged"))
+}
+
+// Change returns ChangeResolver implementation.
+func (r *Resolver) Change() ChangeResolver { return &changeResolver{r} }
+
 // Citation returns CitationResolver implementation.
 func (r *Resolver) Citation() CitationResolver { return &citationResolver{r} }
+
+// ElementChange returns ElementChangeResolver implementation.
+func (r *Resolver) ElementChange() ElementChangeResolver { return &elementChangeResolver{r} }
 
 // Entity returns EntityResolver implementation.
 func (r *Resolver) Entity() EntityResolver { return &entityResolver{r} }
 
 // EntityKind returns EntityKindResolver implementation.
 func (r *Resolver) EntityKind() EntityKindResolver { return &entityKindResolver{r} }
+
+// Mutation returns MutationResolver implementation.
+func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
@@ -309,12 +495,19 @@ func (r *Resolver) RelationType() RelationTypeResolver { return &relationTypeRes
 // SourceDocument returns SourceDocumentResolver implementation.
 func (r *Resolver) SourceDocument() SourceDocumentResolver { return &sourceDocumentResolver{r} }
 
+// Subscription returns SubscriptionResolver implementation.
+func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
+
 type (
+	changeResolver         struct{ *Resolver }
 	citationResolver       struct{ *Resolver }
+	elementChangeResolver  struct{ *Resolver }
 	entityResolver         struct{ *Resolver }
 	entityKindResolver     struct{ *Resolver }
+	mutationResolver       struct{ *Resolver }
 	queryResolver          struct{ *Resolver }
 	relationResolver       struct{ *Resolver }
 	relationTypeResolver   struct{ *Resolver }
 	sourceDocumentResolver struct{ *Resolver }
+	subscriptionResolver   struct{ *Resolver }
 )

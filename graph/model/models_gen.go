@@ -3,8 +3,60 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"kgraph/graph/store"
+	"strconv"
 )
+
+// What applyDataset did, or would do with dryRun.
+type ApplyPayload struct {
+	// Elements whose id was new.
+	Created int `json:"created"`
+	// Elements replaced with different content.
+	Updated int `json:"updated"`
+	// Elements already stored as given.
+	Unchanged int `json:"unchanged"`
+	// The change-log entry; null with dryRun or when nothing changed.
+	Change *store.Change `json:"change,omitempty"`
+}
+
+// A page of the change log.
+type ChangeConnection struct {
+	// The changes of the page, each with its cursor.
+	Edges []*ChangeEdge `json:"edges"`
+	// The changes of the page, without cursors.
+	Nodes []*store.Change `json:"nodes"`
+	// Where the page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// A change and its cursor.
+type ChangeEdge struct {
+	// Pass as `after` to start the next page after this change.
+	Cursor string `json:"cursor"`
+	// The change.
+	Node *store.Change `json:"node"`
+}
+
+// A place in a source document.
+type CitationInput struct {
+	// The id of a source document.
+	Source string `json:"source"`
+	// The 1-based paragraph, or none for the whole document.
+	Paragraph *int `json:"paragraph,omitempty"`
+	// The 1-based sentence in the paragraph, or none for the whole paragraph.
+	Sentence *int `json:"sentence,omitempty"`
+}
+
+// What a delete did.
+type DeletePayload struct {
+	// The ids deleted: the element and, with cascade, its relations.
+	DeletedIds []string `json:"deletedIds"`
+	// The change-log entry.
+	Change *store.Change `json:"change"`
+}
 
 // A page of entities: a Relay cursor connection, paged forward with first and after (last and before are not offered).
 type EntityConnection struct {
@@ -24,6 +76,74 @@ type EntityEdge struct {
 	Cursor string `json:"cursor"`
 	// The entity.
 	Node *store.Entity `json:"node"`
+}
+
+// An entity, as a write takes it: the fields of the dataset format.
+type EntityInput struct {
+	// Stable, readable id (lower-case letters, digits and hyphens); unique across entities, relations and sources.
+	ID string `json:"id"`
+	// The id of one of the vocabulary's entity kinds.
+	Kind string `json:"kind"`
+	// The preferred names, at most one per language; English is required.
+	Labels []*LabelInput `json:"labels"`
+	// Other names and spellings.
+	Aliases []*LabelInput `json:"aliases,omitempty"`
+	// Short descriptions, at most one per language.
+	Descriptions []*LabelInput `json:"descriptions,omitempty"`
+	// When it came into being.
+	Start *store.PartialDate `json:"start,omitempty"`
+	// When it ceased to exist; not before start.
+	End *store.PartialDate `json:"end,omitempty"`
+	// Where the facts come from.
+	Sources []*CitationInput `json:"sources,omitempty"`
+}
+
+// What a write to an entity did.
+type EntityPayload struct {
+	// The entity as the write left it.
+	Entity *store.Entity `json:"entity"`
+	// The change-log entry; null when the write changed nothing.
+	Change *store.Change `json:"change,omitempty"`
+}
+
+// A change as it is announced: the log entry and the elements as the change left them.
+type GraphChange struct {
+	// The change-log entry.
+	Change *store.Change `json:"change"`
+	// The entities the change created or replaced, as it left them.
+	Entities []*store.Entity `json:"entities"`
+	// The relations the change created or replaced, as it left them.
+	Relations []*store.Relation `json:"relations"`
+	// The ids of the entities and relations the change deleted.
+	DeletedIds []string `json:"deletedIds"`
+}
+
+// A text in one language.
+type LabelInput struct {
+	// A language tag such as "en" or "ar".
+	Lang string `json:"lang"`
+	// The text.
+	Text string `json:"text"`
+}
+
+// Writes. Each mutation is all or nothing, validated by the rules datasets
+// follow (README, data model): a bad field is refused with INVALID naming it.
+// An update or delete names the version it was based on; a stale one is
+// refused with CONFLICT and extensions.currentVersion. The add and remove
+// mutations take the version too, or, without it, apply to the current one.
+// Every write is recorded in the change log (Query.changes) and announced to
+// Subscription.graphChanged; it is acknowledged only once it is durable.
+// A response to a write carries extensions.bookmarks: send them back in the
+// KG-Bookmarks header so that the next read, through any replica, sees it.
+type Mutation struct {
+}
+
+// What a write to an entity or a relation did.
+type NodePayload struct {
+	// The entity or relation as the write left it.
+	Node store.Node `json:"node"`
+	// The change-log entry; null when the write changed nothing.
+	Change *store.Change `json:"change,omitempty"`
 }
 
 // Where a page stands in its connection.
@@ -72,4 +192,97 @@ type RelationEdge struct {
 	Cursor string `json:"cursor"`
 	// The relation.
 	Node *store.Relation `json:"node"`
+}
+
+// A relation, as a write takes it: the fields of the dataset format.
+type RelationInput struct {
+	// Stable, readable id; unique across entities, relations and sources.
+	ID string `json:"id"`
+	// The id of one of the vocabulary's relation types.
+	Type string `json:"type"`
+	// The id of the entity it goes from.
+	From string `json:"from"`
+	// The id of the entity it goes to.
+	To string `json:"to"`
+	// When it began.
+	Start *store.PartialDate `json:"start,omitempty"`
+	// When it ended; not before start.
+	End *store.PartialDate `json:"end,omitempty"`
+	// What happened, in a sentence, at most one per language.
+	Descriptions []*LabelInput `json:"descriptions,omitempty"`
+	// Where it is stated: at least one citation.
+	Sources []*CitationInput `json:"sources"`
+}
+
+// What a write to a relation did.
+type RelationPayload struct {
+	// The relation as the write left it.
+	Relation *store.Relation `json:"relation"`
+	// The change-log entry; null when the write changed nothing.
+	Change *store.Change `json:"change,omitempty"`
+}
+
+// Live updates. graphChanged announces every committed write, in commit
+// order, over graphql-ws (WebSocket, /graphql) or server-sent events (POST
+// with Accept: text/event-stream). Every replica follows the change log,
+// so a subscriber sees writes made through any of them.
+type Subscription struct {
+}
+
+// What a credential may do. ADMIN may do all that EDITOR may.
+type Role string
+
+const (
+	// Creates, changes and deletes entities and relations; reads the change log.
+	RoleEditor Role = "EDITOR"
+	// Also changes the vocabulary and the source documents, through applyDataset.
+	RoleAdmin Role = "ADMIN"
+)
+
+var AllRole = []Role{
+	RoleEditor,
+	RoleAdmin,
+}
+
+func (e Role) IsValid() bool {
+	switch e {
+	case RoleEditor, RoleAdmin:
+		return true
+	}
+	return false
+}
+
+func (e Role) String() string {
+	return string(e)
+}
+
+func (e *Role) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Role(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Role", str)
+	}
+	return nil
+}
+
+func (e Role) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Role) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Role) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -61,7 +61,7 @@ func call[T any](o *observed, ctx context.Context, method string, f func(context
 	v, err := f(ctx)
 	if r := o.opts.Readiness; r != nil {
 		switch store.ErrorCode(err) {
-		case "", store.ENOTFOUND, store.EINVALID, store.ECONFLICT, store.EUNAUTHORIZED:
+		case "", store.ENOTFOUND, store.EINVALID, store.ECONFLICT, store.EUNAUTHORIZED, store.EUNAUTHENTICATED, store.EFORBIDDEN:
 			r.Succeeded() // the store answered, if only to say no
 		case store.EUNAVAILABLE:
 			r.Failed(err)
@@ -141,6 +141,18 @@ func (o *observed) Export(ctx context.Context) (*store.Dataset, error) {
 
 func (o *observed) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOptions) (*store.ApplyResult, error) {
 	return call(o, ctx, "Apply", func(ctx context.Context) (*store.ApplyResult, error) { return o.s.Apply(ctx, d, opts) })
+}
+
+func (o *observed) Write(ctx context.Context, e *store.Edit) (*store.Change, error) {
+	return call(o, ctx, "Write", func(ctx context.Context) (*store.Change, error) { return o.s.Write(ctx, e) })
+}
+
+func (o *observed) Changes(ctx context.Context, q store.ChangeQuery) (*store.ChangePage, error) {
+	return call(o, ctx, "Changes", func(ctx context.Context) (*store.ChangePage, error) { return o.s.Changes(ctx, q) })
+}
+
+func (o *observed) Metas(ctx context.Context, ids []string) ([]*store.Meta, error) {
+	return call(o, ctx, "Metas", func(ctx context.Context) ([]*store.Meta, error) { return o.s.Metas(ctx, ids) })
 }
 
 func (o *observed) Ping(ctx context.Context) error {

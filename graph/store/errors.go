@@ -17,6 +17,11 @@ const (
 	ECONFLICT = "CONFLICT"
 	// EUNAUTHORIZED: the caller may not do this.
 	EUNAUTHORIZED = "UNAUTHORIZED"
+	// EUNAUTHENTICATED: the operation needs credentials, and none (or bad
+	// ones) came with the request. Why a token failed is logged, not shown.
+	EUNAUTHENTICATED = "UNAUTHENTICATED"
+	// EFORBIDDEN: the caller's role may not do this.
+	EFORBIDDEN = "FORBIDDEN"
 	// EUNAVAILABLE: the backing database cannot be reached right now.
 	EUNAVAILABLE = "UNAVAILABLE"
 	// ETIMEOUT: the request ran past its deadline (or was cancelled) and
@@ -33,6 +38,10 @@ type Error struct {
 	Code string
 	// Message is shown to the caller as it is.
 	Message string
+	// Extensions, when not nil, are added to the error's extensions in the
+	// API's answer, for a client to act on (such as a conflict's
+	// currentVersion).
+	Extensions map[string]any
 }
 
 // Error implements the error interface.

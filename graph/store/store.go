@@ -91,8 +91,28 @@ type Store interface {
 	// replaced, others added. It is idempotent, and all or nothing: the
 	// merged graph is validated first, and an EINVALID error lists every
 	// problem. With DryRun it only reports what would change. When Apply
-	// returns without error the change is durable.
+	// returns without error the change is durable. It is a Write of
+	// d (Action "import", Actor from opts) without version checks, recorded
+	// in the change log like any other; it is kept as its own method so
+	// that a large import can be written in batches.
 	Apply(ctx context.Context, d *Dataset, opts ApplyOptions) (*ApplyResult, error)
+
+	// Write commits one edit, all or nothing (see Edit and PlanEdit for
+	// its rules and errors: ECONFLICT, ENOTFOUND, EINVALID), records it in
+	// the change log and returns the log's entry. An edit that changes
+	// nothing returns a Change with Seq 0 and no elements, and writes
+	// nothing. Writes are serialized: each sees the one before it. When
+	// Write returns without error the change is durable (synced to disk,
+	// or committed by the database).
+	Write(ctx context.Context, e *Edit) (*Change, error)
+
+	// Changes returns a page of the change log, oldest first. EINVALID for
+	// arguments out of range (see CheckChangeQuery).
+	Changes(ctx context.Context, q ChangeQuery) (*ChangePage, error)
+
+	// Metas returns the Meta of the entities or relations with the given
+	// ids, in the order asked, with nil where an id names neither.
+	Metas(ctx context.Context, ids []string) ([]*Meta, error)
 
 	// Ping reports whether the store can serve queries now (EUNAVAILABLE if not).
 	Ping(ctx context.Context) error
@@ -284,6 +304,8 @@ type TimelineQuery struct {
 type ApplyOptions struct {
 	// DryRun reports what would change and changes nothing.
 	DryRun bool
+	// Actor is recorded in the change log as who imported; "" means "import".
+	Actor string
 }
 
 // ApplyResult counts what Apply changed (or, with DryRun, would change).
