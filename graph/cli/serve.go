@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"kgraph/graph/httpapi"
+	"kgraph/graph/live"
 	"kgraph/graph/observe"
 	"kgraph/graph/store"
 )
@@ -32,6 +33,8 @@ func serve(ctx context.Context, env *Env, args []string) error {
 	grace := fs.Duration("shutdown-grace", 0, "how long a stopping server waits for requests under way; 0 means the deadline plus "+shutdownMargin.String()+", and it must exceed the deadline (env KG_SHUTDOWN_GRACE)")
 	var cacheMaxAge time.Duration
 	protect.durationVar(fs, env.Getenv, &cacheMaxAge, "cache-max-age", "KG_CACHE_MAX_AGE", httpapi.DefaultCacheMaxAge, "how long browsers and CDNs may reuse a GET query's answer before revalidating it by ETag; 0 to always revalidate")
+	var liveInterval time.Duration
+	protect.durationVar(fs, env.Getenv, &liveInterval, "live-interval", "KG_LIVE_INTERVAL", live.DefaultInterval, "how often the change log is read for graphChanged subscribers; writes through any replica reach them within it")
 	u := usage{name: "serve", flags: fs, text: `Usage: kgraph [serve] [flags]
 
 Serves the knowledge graph: GraphQL at /graphql, the explorer at /, the
@@ -89,11 +92,21 @@ Examples:
 	if err != nil {
 		return err
 	}
+	// The follower stops before the server shuts down, so that the
+	// subscriptions it feeds end and their requests let the server stop.
+	follower := live.New(s, live.Options{Interval: liveInterval, Logger: logger})
+	followCtx, stopFollowing := context.WithCancel(ctx)
+	defer stopFollowing()
+	followed := make(chan struct{})
+	go func() {
+		defer close(followed)
+		_ = follower.Run(followCtx)
+	}()
 	srv := httpapi.NewServer(httpapi.NewHandler(httpapi.Config{
 		Store: s, Logger: logger, Readiness: ready, Deadline: *deadline, Metrics: metrics, Tracer: tracer,
 		Assets: env.FrontEnd, AllowedOrigins: splitList(*origins),
 		Limits: protect.limits, RateLimit: protect.rate, TrustedDocuments: trusted,
-		CacheMaxAge: orAlwaysRevalidate(cacheMaxAge),
+		CacheMaxAge: orAlwaysRevalidate(cacheMaxAge), Live: follower,
 	}), logger, protect.timeouts, *deadline)
 	logger.Info("serving", "addr", ln.Addr().String(), "graphql", "/graphql", "playground", "/playground", "store", storeName(cfg),
 		"deadline", deadline.String(), "tracing", tracer != nil)
@@ -105,6 +118,8 @@ Examples:
 	case <-ctx.Done():
 	}
 	logger.Info("shutting down", "grace", grace.String())
+	stopFollowing()
+	<-followed
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), *grace)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {

@@ -31,7 +31,7 @@ const DefaultDeadline = 10 * time.Second
 func handleGraphQL(cfg Config) http.Handler {
 	limits := cfg.Limits.withDefaults()
 	srv := newGraphQLServer(cfg, limits)
-	return noteStreaming(cacheReads(cfg.Store, cfg.cacheMaxAge(), limitRequest(limits, cfg.Deadline, checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv)))))
+	return noteStreaming(cacheReads(cfg.Store, cfg.cacheMaxAge(), limitRequest(limits, cfg.Deadline, withBookmarks(checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv))))))
 }
 
 // newGraphQLServer is gqlgen's handler with the service's transports,
@@ -41,7 +41,7 @@ func handleGraphQL(cfg Config) http.Handler {
 // and only then parsed, validated and costed by gqlgen.
 func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
 	s, logger, trusted := cfg.Store, cfg.Logger, cfg.TrustedDocuments
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: s, Logger: logger}, Complexity: graph.NewComplexity()}))
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: s, Logger: logger, Live: cfg.Live, Snapshots: cfg.Snapshots}, Complexity: graph.NewComplexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	// Before POST, which would take the same requests: a POST that accepts
@@ -82,6 +82,8 @@ func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
 		return next(ctx)
 	})
 	srv.AroundResponses(markUncacheable)
+	srv.AroundResponses(answerBookmarks)
+	srv.Use(graph.SubscriptionEnds{})
 	srv.SetRecoverFunc(graph.Recover())
 	return srv
 }

@@ -14,6 +14,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"kgraph/graph"
+	"kgraph/graph/live"
 	"kgraph/graph/observe"
 	"kgraph/graph/store"
 )
@@ -60,6 +61,13 @@ type Config struct {
 	// asking again (Cache-Control max-age); zero means
 	// DefaultCacheMaxAge, a negative value 0 (always revalidate by ETag).
 	CacheMaxAge time.Duration
+	// Live announces committed changes to graphChanged subscribers; nil
+	// refuses subscriptions with UNAVAILABLE. Its Run belongs to whoever
+	// serves the handler (see cli serve).
+	Live *live.Follower
+	// Snapshots reads the graph as of a past moment (asOf arguments); nil
+	// refuses them with UNAVAILABLE.
+	Snapshots graph.Snapshots
 }
 
 // cacheMaxAge is CacheMaxAge with its default.

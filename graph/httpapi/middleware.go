@@ -19,8 +19,8 @@ func allowCrossOrigin(origins []string, next http.Handler) http.Handler {
 	return cors.New(cors.Options{
 		AllowedOrigins: origins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders: []string{"Authorization", "Content-Type", "Accept", requestIDHeader},
-		ExposedHeaders: []string{"ETag", "Retry-After", requestIDHeader},
+		AllowedHeaders: []string{"Authorization", "Content-Type", "Accept", requestIDHeader, bookmarksHeader},
+		ExposedHeaders: []string{"ETag", "Retry-After", requestIDHeader, bookmarksHeader},
 		MaxAge:         600,
 	}).Handler(next)
 }
