@@ -15,6 +15,7 @@ import (
 	"kgraph/graph/live"
 	"kgraph/graph/observe"
 	"kgraph/graph/store"
+	"kgraph/graph/store/readcache"
 )
 
 // serve runs the HTTP server until ctx is cancelled, then shuts it down
@@ -35,6 +36,8 @@ func serve(ctx context.Context, env *Env, args []string) error {
 	protect.durationVar(fs, env.Getenv, &cacheMaxAge, "cache-max-age", "KG_CACHE_MAX_AGE", httpapi.DefaultCacheMaxAge, "how long browsers and CDNs may reuse a GET query's answer before revalidating it by ETag; 0 to always revalidate")
 	var liveInterval time.Duration
 	protect.durationVar(fs, env.Getenv, &liveInterval, "live-interval", "KG_LIVE_INTERVAL", live.DefaultInterval, "how often the change log is read for graphChanged subscribers; writes through any replica reach them within it")
+	var readCache time.Duration
+	protect.durationVar(fs, env.Getenv, &readCache, "read-cache", "KG_READ_CACHE", readcache.DefaultInterval, "with Neo4j, keep query answers in memory until the graph changes, checking for changes made through other replicas at most this often; 0 turns the cache off")
 	u := usage{name: "serve", flags: fs, text: `Usage: kgraph [serve] [flags]
 
 Serves the knowledge graph: GraphQL at /graphql, the explorer at /, the
@@ -106,7 +109,7 @@ Examples:
 		Store: s, Logger: logger, Readiness: ready, Deadline: *deadline, Metrics: metrics, Tracer: tracer,
 		Assets: env.FrontEnd, AllowedOrigins: splitList(*origins),
 		Limits: protect.limits, RateLimit: protect.rate, TrustedDocuments: trusted,
-		CacheMaxAge: orAlwaysRevalidate(cacheMaxAge), Live: follower,
+		CacheMaxAge: orAlwaysRevalidate(cacheMaxAge), ReadCache: readCacheOptions(readCache), Live: follower,
 	}), logger, protect.timeouts, *deadline)
 	logger.Info("serving", "addr", ln.Addr().String(), "graphql", "/graphql", "playground", "/playground", "store", storeName(cfg),
 		"deadline", deadline.String(), "tracing", tracer != nil)
@@ -196,4 +199,13 @@ func splitList(v string) []string {
 		}
 	}
 	return out
+}
+
+// readCacheOptions turns the -read-cache interval into the cache's options;
+// nil (no cache) for 0.
+func readCacheOptions(interval time.Duration) *readcache.Options {
+	if interval <= 0 {
+		return nil
+	}
+	return &readcache.Options{Interval: interval}
 }
