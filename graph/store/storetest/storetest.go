@@ -65,6 +65,7 @@ func Run(t *testing.T, newStore NewStore) {
 		{"ApplyLogsChange", testApplyLogsChange},
 		{"VersionChangesOnWrite", testVersionChangesOnWrite},
 		{"WriteRace", testWriteRace},
+		{"AsOf", testAsOf},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
