@@ -53,8 +53,12 @@ func TestAuthenticate(t *testing.T) {
 	hs := func(c jwt.MapClaims) string {
 		return authtest.Sign(t, jwt.SigningMethodHS256, []byte(authtest.HS256Secret), "", c)
 	}
-	rs := func(kid string, c jwt.MapClaims) string { return authtest.Sign(t, jwt.SigningMethodRS256, keys.RSA, kid, c) }
-	es := func(kid string, c jwt.MapClaims) string { return authtest.Sign(t, jwt.SigningMethodES256, keys.EC, kid, c) }
+	rs := func(kid string, c jwt.MapClaims) string {
+		return authtest.Sign(t, jwt.SigningMethodRS256, keys.RSA, kid, c)
+	}
+	es := func(kid string, c jwt.MapClaims) string {
+		return authtest.Sign(t, jwt.SigningMethodES256, keys.EC, kid, c)
+	}
 	rsPlain := func(c jwt.MapClaims) string {
 		delete(c, "iss")
 		delete(c, "aud")
