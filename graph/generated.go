@@ -2212,37 +2212,37 @@ KG-Bookmarks header so that the next read, through any replica, sees it.
 """
 type Mutation {
   "Creates an entity. CONFLICT when the id is taken."
-  createEntity(entity: EntityInput!): EntityPayload! @hasRole(role: EDITOR)
+  createEntity("The entity, whole." entity: EntityInput!): EntityPayload! @hasRole(role: EDITOR)
   "Replaces an entity, whole, if it is still at this version."
-  updateEntity(version: Int!, entity: EntityInput!): EntityPayload! @hasRole(role: EDITOR)
+  updateEntity("The version the edit is based on." version: Int!, "The entity, whole." entity: EntityInput!): EntityPayload! @hasRole(role: EDITOR)
   """
   Deletes an entity if it is still at this version. An entity with
   relations is only deleted with cascade, which deletes them too; without
   it, CONFLICT lists them in extensions.orphans.
   """
-  deleteEntity(id: ID!, version: Int!, cascade: Boolean = false): DeletePayload! @hasRole(role: EDITOR)
+  deleteEntity("The element's id." id: ID!, "The version the edit is based on." version: Int!, "Also delete the entity's relations." cascade: Boolean = false): DeletePayload! @hasRole(role: EDITOR)
   "Creates a relation; it needs at least one citation. CONFLICT when the id is taken."
-  createRelation(relation: RelationInput!): RelationPayload! @hasRole(role: EDITOR)
+  createRelation("The relation, whole." relation: RelationInput!): RelationPayload! @hasRole(role: EDITOR)
   "Replaces a relation, whole, if it is still at this version."
-  updateRelation(version: Int!, relation: RelationInput!): RelationPayload! @hasRole(role: EDITOR)
+  updateRelation("The version the edit is based on." version: Int!, "The relation, whole." relation: RelationInput!): RelationPayload! @hasRole(role: EDITOR)
   "Deletes a relation if it is still at this version."
-  deleteRelation(id: ID!, version: Int!): DeletePayload! @hasRole(role: EDITOR)
+  deleteRelation("The element's id." id: ID!, "The version the edit is based on." version: Int!): DeletePayload! @hasRole(role: EDITOR)
   "Sets an entity's preferred name in the label's language, replacing the one it had there."
-  addLabel(id: ID!, version: Int, label: LabelInput!): EntityPayload! @hasRole(role: EDITOR)
+  addLabel("The element's id." id: ID!, "The version the edit is based on; without it, the current one." version: Int, "The name and its language." label: LabelInput!): EntityPayload! @hasRole(role: EDITOR)
   "Removes an entity's preferred name in a language; the English one cannot be removed."
-  removeLabel(id: ID!, version: Int, lang: String!): EntityPayload! @hasRole(role: EDITOR)
+  removeLabel("The element's id." id: ID!, "The version the edit is based on; without it, the current one." version: Int, "The language tag." lang: String!): EntityPayload! @hasRole(role: EDITOR)
   "Adds another name or spelling to an entity."
-  addAlias(id: ID!, version: Int, alias: LabelInput!): EntityPayload! @hasRole(role: EDITOR)
+  addAlias("The element's id." id: ID!, "The version the edit is based on; without it, the current one." version: Int, "The alias and its language." alias: LabelInput!): EntityPayload! @hasRole(role: EDITOR)
   "Removes one of an entity's aliases; NOT_FOUND when it has no such alias."
-  removeAlias(id: ID!, version: Int, alias: LabelInput!): EntityPayload! @hasRole(role: EDITOR)
+  removeAlias("The element's id." id: ID!, "The version the edit is based on; without it, the current one." version: Int, "The alias and its language." alias: LabelInput!): EntityPayload! @hasRole(role: EDITOR)
   "Sets the description of an entity or a relation in the text's language."
-  addDescription(id: ID!, version: Int, description: LabelInput!): NodePayload! @hasRole(role: EDITOR)
+  addDescription("The element's id." id: ID!, "The version the edit is based on; without it, the current one." version: Int, "The description and its language." description: LabelInput!): NodePayload! @hasRole(role: EDITOR)
   "Removes the description of an entity or a relation in a language."
-  removeDescription(id: ID!, version: Int, lang: String!): NodePayload! @hasRole(role: EDITOR)
+  removeDescription("The element's id." id: ID!, "The version the edit is based on; without it, the current one." version: Int, "The language tag." lang: String!): NodePayload! @hasRole(role: EDITOR)
   "Adds a citation to an entity or a relation."
-  addCitation(id: ID!, version: Int, citation: CitationInput!): NodePayload! @hasRole(role: EDITOR)
+  addCitation("The element's id." id: ID!, "The version the edit is based on; without it, the current one." version: Int, "The citation." citation: CitationInput!): NodePayload! @hasRole(role: EDITOR)
   "Removes a citation; a relation keeps at least one."
-  removeCitation(id: ID!, version: Int, citation: CitationInput!): NodePayload! @hasRole(role: EDITOR)
+  removeCitation("The element's id." id: ID!, "The version the edit is based on; without it, the current one." version: Int, "The citation." citation: CitationInput!): NodePayload! @hasRole(role: EDITOR)
   """
   Applies a dataset document (the format of seed/dataset.json and the
   import command) by the same path as the import: elements are added or
