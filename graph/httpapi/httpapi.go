@@ -15,8 +15,10 @@ import (
 
 	"kgraph/graph"
 	"kgraph/graph/live"
+	"kgraph/graph/auth"
 	"kgraph/graph/observe"
 	"kgraph/graph/store"
+	"kgraph/graph/store/history"
 	"kgraph/graph/store/readcache"
 )
 
@@ -70,8 +72,14 @@ type Config struct {
 	// serves the handler (see cli serve).
 	Live *live.Follower
 	// Snapshots reads the graph as of a past moment (asOf arguments); nil
-	// refuses them with UNAVAILABLE.
+	// means a history.Reader of Store keeping DefaultSnapshots moments.
 	Snapshots graph.Snapshots
+	// Auth finds who a request comes from, by its bearer token; nil
+	// accepts no token, and then nobody can write (read-only).
+	Auth *auth.Authenticator
+	// Streams bound subscriptions over WebSocket and server-sent events;
+	// zero fields take the defaults of DefaultStreamLimits.
+	Streams StreamLimits
 }
 
 // cacheMaxAge is CacheMaxAge with its default.
@@ -85,6 +93,10 @@ func (c Config) cacheMaxAge() time.Duration {
 	return c.CacheMaxAge
 }
 
+// DefaultSnapshots is how many past moments asOf reads keep built: each
+// holds a copy of the graph in memory.
+const DefaultSnapshots = 4
+
 // NewHandler returns the service's root handler.
 func NewHandler(cfg Config) http.Handler {
 	if cfg.Metrics == nil {
@@ -94,6 +106,9 @@ func NewHandler(cfg Config) http.Handler {
 		cfg.Deadline = DefaultDeadline
 	}
 	cfg.Store = observe.Store(cfg.Store, observe.StoreOptions{Metrics: cfg.Metrics, Tracer: cfg.Tracer, Readiness: cfg.Readiness})
+	if cfg.Snapshots == nil {
+		cfg.Snapshots = history.New(cfg.Store, DefaultSnapshots)
+	}
 	if m, ok := cfg.Store.(graph.InMemory); cfg.ReadCache != nil && !(ok && m.AnswersInMemory()) {
 		// Outside the observed store: its metrics count the calls that
 		// reach the database.
