@@ -14,8 +14,8 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"kgraph/graph"
-	"kgraph/graph/live"
 	"kgraph/graph/auth"
+	"kgraph/graph/live"
 	"kgraph/graph/observe"
 	"kgraph/graph/store"
 	"kgraph/graph/store/history"
