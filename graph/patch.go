@@ -74,9 +74,18 @@ func (r *Resolver) readNode(ctx context.Context, id string) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
+		// The elements are copied: a store in memory returns its own, which
+		// the change must not touch. The changes replace slices, never
+		// write into them, so a shallow copy is enough.
 		n := &node{version: before}
-		if n.entity, err = storedOne(ctx, id, r.Store.Entities); store.ErrorCode(err) == store.ENOTFOUND {
-			n.relation, err = storedOne(ctx, id, r.Store.Relations)
+		e, err := storedOne(ctx, id, r.Store.Entities)
+		if err == nil {
+			n.entity = copyOf(e)
+		} else if store.ErrorCode(err) == store.ENOTFOUND {
+			var rel *store.Relation
+			if rel, err = storedOne(ctx, id, r.Store.Relations); err == nil {
+				n.relation = copyOf(rel)
+			}
 		}
 		if err != nil {
 			return nil, err
@@ -166,4 +175,9 @@ func removeOne[T comparable](list []T, v T, id, field string) ([]T, error) {
 		return nil, store.Errorf(store.ENOTFOUND, "%q has no such %s", id, field)
 	}
 	return slices.Delete(slices.Clone(list), i, i+1), nil
+}
+
+func copyOf[T any](v *T) *T {
+	c := *v
+	return &c
 }

@@ -229,7 +229,12 @@ func TestRelationsAndDeletes(t *testing.T) {
 	dated := newRelation("test-a-b", "test-a", "test-b")
 	dated["start"] = "1948"
 	var upd struct {
-		UpdateRelation struct{ Relation struct{ Version int; Start string } }
+		UpdateRelation struct {
+			Relation struct {
+				Version int
+				Start   string
+			}
+		}
 	}
 	ok(t, srv, editorKey, updateRelation, map[string]any{"v": 1, "r": dated}, &upd)
 	if upd.UpdateRelation.Relation.Version != 2 || upd.UpdateRelation.Relation.Start != "1948" {
