@@ -152,7 +152,12 @@ func TestChangeLogAndAuditFields(t *testing.T) {
 		refused(t, srv, "", strings.Replace(audit, "%s", field, 1), nil, "UNAUTHENTICATED")
 	}
 	// A seeded entity predates the log's authors: version 1, no author.
-	var seeded struct{ Entity struct{ Version int; CreatedBy *string } }
+	var seeded struct {
+		Entity struct {
+			Version   int
+			CreatedBy *string
+		}
+	}
 	ok(t, srv, editorKey, `{ entity(id: "croatia") { version createdBy } }`, nil, &seeded)
 	if seeded.Entity.Version != 1 {
 		t.Fatalf("a seeded entity: %+v", seeded)
