@@ -47,6 +47,8 @@ type Follower struct {
 	subs map[*Subscription]struct{}
 	// last is the seq of the last change handed out.
 	last int64
+	// ready is closed once Run has found the log's end.
+	ready chan struct{}
 	// done is closed when Run returns; subscriptions then end.
 	done chan struct{}
 	// stopped is true once Run has returned.
@@ -64,7 +66,7 @@ func New(s store.Store, opts Options) *Follower {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Follower{store: s, interval: opts.Interval, buffer: opts.Buffer, logger: opts.Logger, subs: map[*Subscription]struct{}{}, done: make(chan struct{})}
+	return &Follower{store: s, interval: opts.Interval, buffer: opts.Buffer, logger: opts.Logger, subs: map[*Subscription]struct{}{}, ready: make(chan struct{}), done: make(chan struct{})}
 }
 
 // ErrStopped ends the subscriptions of a Follower that stopped (the server
@@ -89,7 +91,9 @@ func (f *Follower) Run(ctx context.Context) error {
 		var err error
 		if !started {
 			err = f.skipToEnd(ctx)
-			started = err == nil
+			if started = err == nil; started {
+				close(f.ready)
+			}
 		} else {
 			err = f.poll(ctx)
 		}
@@ -231,6 +235,10 @@ func (s *Subscription) Err() error {
 	defer s.f.mu.Unlock()
 	return s.err
 }
+
+// Ready is closed once the follower has found the log's end: the changes
+// committed after it are announced.
+func (f *Follower) Ready() <-chan struct{} { return f.ready }
 
 // Subscribers counts the live subscriptions.
 func (f *Follower) Subscribers() int {

@@ -1,0 +1,168 @@
+package httpapi_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"kgraph/graph/live"
+	"kgraph/graph/store"
+)
+
+// follow runs a follower of s until the test ends, as serve does.
+func follow(t *testing.T, s store.Store) *live.Follower {
+	t.Helper()
+	f := live.New(s, live.Options{Interval: 20 * time.Millisecond})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = f.Run(ctx)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	select {
+	case <-f.Ready():
+	case <-time.After(5 * time.Second):
+		t.Fatal("the follower did not find the log's end")
+	}
+	return f
+}
+
+// subscribed waits until f has n subscribers: the subscription is
+// registered once its operation runs, after the response has begun.
+func subscribed(t *testing.T, f *live.Follower, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); f.Subscribers() < n; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d subscribers, want %d", f.Subscribers(), n)
+		}
+	}
+}
+
+// subscribeSSE starts a subscription over server-sent events and returns
+// the payloads of its "next" events as they come; the channel is closed
+// when the stream ends.
+func subscribeSSE(t *testing.T, srv *httptest.Server, q string) <-chan string {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": q})
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "text/event-stream")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("subscribe: status %d", resp.StatusCode)
+	}
+	events := make(chan string, 16)
+	go func() {
+		defer close(events)
+		defer resp.Body.Close()
+		r := bufio.NewReader(resp.Body)
+		event := ""
+		for {
+			line, err := r.ReadString('\n')
+			if err != nil {
+				return
+			}
+			line = strings.TrimRight(line, "\n")
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				event = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: ") && event == "next":
+				events <- strings.TrimPrefix(line, "data: ")
+			}
+		}
+	}()
+	return events
+}
+
+func nextEvent(t *testing.T, events <-chan string) string {
+	t.Helper()
+	select {
+	case e, ok := <-events:
+		if !ok {
+			t.Fatal("the stream ended")
+		}
+		return e
+	case <-time.After(5 * time.Second):
+		t.Fatal("no event within 5s")
+	}
+	return ""
+}
+
+// TestSubscriptionSeesWritesThroughAnotherReplica: two servers share one
+// store, as replicas share a database; a subscriber of one sees the
+// writes made through the other, filtered by entity, with the elements
+// as each change left them and the ids it deleted.
+func TestSubscriptionSeesWritesThroughAnotherReplica(t *testing.T) {
+	s := seededStore(t)
+	readerFollower := follow(t, s)
+	reader := newWriteServer(t, s, readerFollower)
+	writer := newWriteServer(t, s, follow(t, s))
+	all := subscribeSSE(t, reader, `subscription { graphChanged { change { seq action } entities { id name version } relations { id from { id } } deletedIds } }`)
+	subscribed(t, readerFollower, 1)
+
+	ok(t, writer, editorKey, createEntity, map[string]any{"e": newEvent("test-live", "Live")}, nil)
+	var got struct {
+		Data struct {
+			GraphChanged struct {
+				Change     struct{ Seq int; Action string }
+				Entities   []struct{ ID, Name string; Version int }
+				Relations  []struct{ ID string }
+				DeletedIds []string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(nextEvent(t, all)), &got); err != nil {
+		t.Fatal(err)
+	}
+	if g := got.Data.GraphChanged; g.Change.Action != "createEntity" || len(g.Entities) != 1 || g.Entities[0].Name != "Live" || g.Entities[0].Version != 1 {
+		t.Fatalf("the create: %+v", g)
+	}
+
+	ok(t, writer, editorKey, createRelation, map[string]any{"r": newRelation("test-live-rel", "test-live", "croatia")}, nil)
+	if e := nextEvent(t, all); !strings.Contains(e, `"test-live-rel"`) || !strings.Contains(e, `"from":{"id":"test-live"}`) {
+		t.Fatalf("the relation: %s", e)
+	}
+	ok(t, writer, editorKey, `mutation { deleteEntity(id: "test-live", version: 1, cascade: true) { deletedIds } }`, nil, nil)
+	if e := nextEvent(t, all); !strings.Contains(e, `"deletedIds":["test-live","test-live-rel"]`) {
+		t.Fatalf("the delete: %s", e)
+	}
+}
+
+// TestSubscriptionFilteredByEntity: with entity, only the changes that
+// touch it are announced.
+func TestSubscriptionFilteredByEntity(t *testing.T) {
+	s := seededStore(t)
+	f := follow(t, s)
+	srv := newWriteServer(t, s, f)
+	events := subscribeSSE(t, srv, `subscription { graphChanged(entity: "croatia") { change { action } entities { id } relations { id } } }`)
+	subscribed(t, f, 1)
+	ok(t, srv, editorKey, createEntity, map[string]any{"e": newEvent("test-elsewhere", "Elsewhere")}, nil)
+	ok(t, srv, editorKey, createRelation, map[string]any{"r": newRelation("test-to-croatia", "test-elsewhere", "croatia")}, nil)
+	if e := nextEvent(t, events); !strings.Contains(e, `"createRelation"`) || !strings.Contains(e, "test-to-croatia") {
+		t.Fatalf("the first change announced is not the one that touches croatia: %s", e)
+	}
+}
+
+// TestSubscriptionWithoutFollower: a server that announces nothing says so.
+func TestSubscriptionWithoutFollower(t *testing.T) {
+	srv := newWriteServer(t, seededStore(t), nil)
+	status, body := postSSE(t, srv, "", `subscription { graphChanged { change { seq } } }`)
+	if status != http.StatusOK || !strings.Contains(body, "UNAVAILABLE") {
+		t.Fatalf("%d %s", status, body)
+	}
+}
