@@ -119,8 +119,14 @@ func TestSubscriptionSeesWritesThroughAnotherReplica(t *testing.T) {
 	var got struct {
 		Data struct {
 			GraphChanged struct {
-				Change     struct{ Seq int; Action string }
-				Entities   []struct{ ID, Name string; Version int }
+				Change struct {
+					Seq    int
+					Action string
+				}
+				Entities []struct {
+					ID, Name string
+					Version  int
+				}
 				Relations  []struct{ ID string }
 				DeletedIds []string
 			}
@@ -164,5 +170,35 @@ func TestSubscriptionWithoutFollower(t *testing.T) {
 	status, body := postSSE(t, srv, "", `subscription { graphChanged { change { seq } } }`)
 	if status != http.StatusOK || !strings.Contains(body, "UNAVAILABLE") {
 		t.Fatalf("%d %s", status, body)
+	}
+}
+
+// TestSubscriptionEndedByTheServerSaysWhy: when the follower stops (the
+// server is shutting down), the subscription's last event is an error
+// saying so, and the stream ends.
+func TestSubscriptionEndedByTheServerSaysWhy(t *testing.T) {
+	s := seededStore(t)
+	f := live.New(s, live.Options{Interval: 20 * time.Millisecond})
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = f.Run(ctx)
+	}()
+	t.Cleanup(func() { stop(); <-done })
+	srv := newWriteServer(t, s, f)
+	events := subscribeSSE(t, srv, `subscription { graphChanged { change { seq } } }`)
+	subscribed(t, f, 1)
+	stop()
+	if e := nextEvent(t, events); !strings.Contains(e, `"code":"UNAVAILABLE"`) || !strings.Contains(e, "shutting down") {
+		t.Fatalf("the last event: %s", e)
+	}
+	select {
+	case e, more := <-events:
+		if more {
+			t.Fatalf("an event after the end: %s", e)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the stream did not end")
 	}
 }
