@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -200,5 +201,38 @@ func TestSubscriptionEndedByTheServerSaysWhy(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("the stream did not end")
+	}
+}
+
+// TestSubscriptionOverWebsocket: graphChanged over both WebSocket
+// protocols announces a write made through another server.
+func TestSubscriptionOverWebsocket(t *testing.T) {
+	s := seededStore(t)
+	f := follow(t, s)
+	srv := newWriteServer(t, s, f)
+	writer := newWriteServer(t, s, follow(t, s))
+	for i, protocol := range protocols {
+		t.Run(protocol, func(t *testing.T) {
+			c := mustDial(t, srv, protocol, nil)
+			c.expect("connection_ack")
+			start, next := "subscribe", "next"
+			if protocol == "graphql-ws" {
+				start, next = "start", "data"
+			}
+			c.send(map[string]any{"type": start, "id": "1", "payload": map[string]any{
+				"query": `subscription { graphChanged { change { action } entities { id name } } }`}})
+			subscribed(t, f, 1)
+			id := fmt.Sprintf("test-ws-%d", i)
+			ok(t, writer, editorKey, createEntity, map[string]any{"e": newEvent(id, "Over "+protocol)}, nil)
+			if m := c.expect(next); !strings.Contains(string(m.Payload), `"id":"`+id+`","name":"Over `+protocol+`"`) {
+				t.Fatalf("the event: %s", m.Payload)
+			}
+			c.send(map[string]any{"type": map[string]string{"subscribe": "complete", "start": "stop"}[start], "id": "1"})
+			for deadline := time.Now().Add(5 * time.Second); f.Subscribers() > 0; time.Sleep(5 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatal("the subscription was not ended by the client's stop")
+				}
+			}
+		})
 	}
 }
