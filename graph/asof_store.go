@@ -14,51 +14,43 @@ type registering struct {
 	snap *snapshot
 }
 
-func (s registering) entities(es []*store.Entity) []*store.Entity {
-	for _, e := range es {
-		if e != nil {
-			s.reg.add(s.snap, e)
+// register registers the objects and returns them.
+func register[T any](s registering, objs []*T) []*T {
+	for _, o := range objs {
+		if o != nil {
+			s.reg.add(s.snap, o)
 		}
 	}
-	return es
-}
-
-func (s registering) relations(rs []*store.Relation) []*store.Relation {
-	for _, r := range rs {
-		if r != nil {
-			s.reg.add(s.snap, r)
-		}
-	}
-	return rs
+	return objs
 }
 
 func (s registering) Entities(ctx context.Context, ids []string) ([]*store.Entity, error) {
 	es, err := s.Store.Entities(ctx, ids)
-	return s.entities(es), err
+	return register(s, es), err
 }
 
 func (s registering) Relations(ctx context.Context, ids []string) ([]*store.Relation, error) {
 	rs, err := s.Store.Relations(ctx, ids)
-	return s.relations(rs), err
+	return register(s, rs), err
 }
 
 func (s registering) ListEntities(ctx context.Context, q store.EntityQuery) (*store.EntityPage, error) {
 	p, err := s.Store.ListEntities(ctx, q)
 	if p != nil {
-		s.entities(p.Entities)
+		register(s, p.Entities)
 	}
 	return p, err
 }
 
 func (s registering) Search(ctx context.Context, q store.SearchQuery) ([]*store.Entity, error) {
 	es, err := s.Store.Search(ctx, q)
-	return s.entities(es), err
+	return register(s, es), err
 }
 
 func (s registering) ListRelations(ctx context.Context, q store.RelationQuery) (*store.RelationPage, error) {
 	p, err := s.Store.ListRelations(ctx, q)
 	if p != nil {
-		s.relations(p.Relations)
+		register(s, p.Relations)
 	}
 	return p, err
 }
@@ -66,7 +58,7 @@ func (s registering) ListRelations(ctx context.Context, q store.RelationQuery) (
 func (s registering) RelationsOf(ctx context.Context, ids []string, f store.RelationFilter) (map[string][]*store.Relation, error) {
 	m, err := s.Store.RelationsOf(ctx, ids, f)
 	for _, rs := range m {
-		s.relations(rs)
+		register(s, rs)
 	}
 	return m, err
 }
@@ -74,8 +66,8 @@ func (s registering) RelationsOf(ctx context.Context, ids []string, f store.Rela
 func (s registering) Neighborhood(ctx context.Context, q store.NeighborhoodQuery) (*store.Subgraph, error) {
 	g, err := s.Store.Neighborhood(ctx, q)
 	if g != nil {
-		s.entities(g.Entities)
-		s.relations(g.Relations)
+		register(s, g.Entities)
+		register(s, g.Relations)
 	}
 	return g, err
 }
@@ -83,13 +75,13 @@ func (s registering) Neighborhood(ctx context.Context, q store.NeighborhoodQuery
 func (s registering) ShortestPath(ctx context.Context, q store.PathQuery) (*store.Path, error) {
 	p, err := s.Store.ShortestPath(ctx, q)
 	if p != nil {
-		s.entities(p.Entities)
-		s.relations(p.Relations)
+		register(s, p.Entities)
+		register(s, p.Relations)
 	}
 	return p, err
 }
 
 func (s registering) Timeline(ctx context.Context, q store.TimelineQuery) ([]*store.Relation, error) {
 	rs, err := s.Store.Timeline(ctx, q)
-	return s.relations(rs), err
+	return register(s, rs), err
 }

@@ -35,28 +35,25 @@ func relationFromInput(in model.RelationInput) store.Relation {
 	}
 }
 
-func labelsFromInput(in []*model.LabelInput) []store.Label {
-	if len(in) == 0 {
-		return nil
-	}
-	out := make([]store.Label, 0, len(in))
-	for _, l := range in {
-		out = append(out, labelFromInput(l))
-	}
-	return out
-}
+func labelsFromInput(in []*model.LabelInput) []store.Label { return mapInputs(in, labelFromInput) }
 
 func labelFromInput(l *model.LabelInput) store.Label {
 	return store.Label{Lang: l.Lang, Text: l.Text}
 }
 
 func citationsFromInput(in []*model.CitationInput) []store.Citation {
+	return mapInputs(in, citationFromInput)
+}
+
+// mapInputs converts a list of inputs, nil for none (as the dataset
+// format leaves an empty list out).
+func mapInputs[I, O any](in []*I, convert func(*I) O) []O {
 	if len(in) == 0 {
 		return nil
 	}
-	out := make([]store.Citation, 0, len(in))
-	for _, c := range in {
-		out = append(out, citationFromInput(c))
+	out := make([]O, 0, len(in))
+	for _, v := range in {
+		out = append(out, convert(v))
 	}
 	return out
 }

@@ -16,6 +16,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"kgraph/graph/live/livetest"
 )
 
 // exampleFiles reads docs/examples/*.graphql, in name order.
@@ -95,7 +97,7 @@ func TestReadmeExamplesGiveTheAnswersShown(t *testing.T) {
 		case strings.HasPrefix(name[0], "subscription"):
 			events := subscribe(t, srv, ex[0])
 			pending = append(pending, func() {
-				t.Run(name[1], func(t *testing.T) { compareAnswer(t, nextEvent(t, events), ex[1]) })
+				t.Run(name[1], func(t *testing.T) { compareAnswer(t, livetest.Next(t, events), ex[1]) })
 			})
 		default:
 			t.Run(name[1], func(t *testing.T) {

@@ -1,9 +1,6 @@
 package httpapi_test
 
 import (
-	"bufio"
-	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -13,95 +10,19 @@ import (
 	"time"
 
 	"kgraph/graph/live"
+	"kgraph/graph/live/livetest"
 	"kgraph/graph/store"
 )
 
 // follow runs a follower of s until the test ends, as serve does.
 func follow(t *testing.T, s store.Store) *live.Follower {
-	t.Helper()
-	f := live.New(s, live.Options{Interval: 20 * time.Millisecond})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		_ = f.Run(ctx)
-	}()
-	t.Cleanup(func() {
-		cancel()
-		<-done
-	})
-	select {
-	case <-f.Ready():
-	case <-time.After(5 * time.Second):
-		t.Fatal("the follower did not find the log's end")
-	}
+	f, _ := livetest.Run(t, s, live.Options{})
 	return f
 }
 
-// subscribed waits until f has n subscribers: the subscription is
-// registered once its operation runs, after the response has begun.
-func subscribed(t *testing.T, f *live.Follower, n int) {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); f.Subscribers() < n; time.Sleep(5 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d subscribers, want %d", f.Subscribers(), n)
-		}
-	}
-}
-
-// subscribeSSE starts a subscription over server-sent events and returns
-// the payloads of its "next" events as they come; the channel is closed
-// when the stream ends.
-func subscribeSSE(t *testing.T, srv *httptest.Server, q string) <-chan string {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": q})
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "text/event-stream")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("subscribe: status %d", resp.StatusCode)
-	}
-	events := make(chan string, 16)
-	go func() {
-		defer close(events)
-		defer resp.Body.Close()
-		r := bufio.NewReader(resp.Body)
-		event := ""
-		for {
-			line, err := r.ReadString('\n')
-			if err != nil {
-				return
-			}
-			line = strings.TrimRight(line, "\n")
-			switch {
-			case strings.HasPrefix(line, "event: "):
-				event = strings.TrimPrefix(line, "event: ")
-			case strings.HasPrefix(line, "data: ") && event == "next":
-				events <- strings.TrimPrefix(line, "data: ")
-			}
-		}
-	}()
-	return events
-}
-
-func nextEvent(t *testing.T, events <-chan string) string {
-	t.Helper()
-	select {
-	case e, ok := <-events:
-		if !ok {
-			t.Fatal("the stream ended")
-		}
-		return e
-	case <-time.After(5 * time.Second):
-		t.Fatal("no event within 5s")
-	}
-	return ""
+// subscribeSSE subscribes through srv over server-sent events.
+func subscribeSSE(t *testing.T, srv *httptest.Server, q string) <-chan []byte {
+	return livetest.SubscribeSSE(t, srv.URL+"/graphql", q)
 }
 
 // TestSubscriptionSeesWritesThroughAnotherReplica: two servers share one
@@ -114,7 +35,7 @@ func TestSubscriptionSeesWritesThroughAnotherReplica(t *testing.T) {
 	reader := newWriteServer(t, s, readerFollower)
 	writer := newWriteServer(t, s, follow(t, s))
 	all := subscribeSSE(t, reader, `subscription { graphChanged { change { seq action } entities { id name version } relations { id from { id } } deletedIds } }`)
-	subscribed(t, readerFollower, 1)
+	livetest.Subscribed(t, readerFollower, 1)
 
 	ok(t, writer, editorKey, createEntity, map[string]any{"e": newEvent("test-live", "Live")}, nil)
 	var got struct {
@@ -133,7 +54,7 @@ func TestSubscriptionSeesWritesThroughAnotherReplica(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal([]byte(nextEvent(t, all)), &got); err != nil {
+	if err := json.Unmarshal(livetest.Next(t, all), &got); err != nil {
 		t.Fatal(err)
 	}
 	if g := got.Data.GraphChanged; g.Change.Action != "createEntity" || len(g.Entities) != 1 || g.Entities[0].Name != "Live" || g.Entities[0].Version != 1 {
@@ -141,11 +62,11 @@ func TestSubscriptionSeesWritesThroughAnotherReplica(t *testing.T) {
 	}
 
 	ok(t, writer, editorKey, createRelation, map[string]any{"r": newRelation("test-live-rel", "test-live", "croatia")}, nil)
-	if e := nextEvent(t, all); !strings.Contains(e, `"test-live-rel"`) || !strings.Contains(e, `"from":{"id":"test-live"}`) {
+	if e := string(livetest.Next(t, all)); !strings.Contains(e, `"test-live-rel"`) || !strings.Contains(e, `"from":{"id":"test-live"}`) {
 		t.Fatalf("the relation: %s", e)
 	}
 	ok(t, writer, editorKey, `mutation { deleteEntity(id: "test-live", version: 1, cascade: true) { deletedIds } }`, nil, nil)
-	if e := nextEvent(t, all); !strings.Contains(e, `"deletedIds":["test-live","test-live-rel"]`) {
+	if e := string(livetest.Next(t, all)); !strings.Contains(e, `"deletedIds":["test-live","test-live-rel"]`) {
 		t.Fatalf("the delete: %s", e)
 	}
 }
@@ -157,10 +78,10 @@ func TestSubscriptionFilteredByEntity(t *testing.T) {
 	f := follow(t, s)
 	srv := newWriteServer(t, s, f)
 	events := subscribeSSE(t, srv, `subscription { graphChanged(entity: "croatia") { change { action } entities { id } relations { id } } }`)
-	subscribed(t, f, 1)
+	livetest.Subscribed(t, f, 1)
 	ok(t, srv, editorKey, createEntity, map[string]any{"e": newEvent("test-elsewhere", "Elsewhere")}, nil)
 	ok(t, srv, editorKey, createRelation, map[string]any{"r": newRelation("test-to-croatia", "test-elsewhere", "croatia")}, nil)
-	if e := nextEvent(t, events); !strings.Contains(e, `"createRelation"`) || !strings.Contains(e, "test-to-croatia") {
+	if e := string(livetest.Next(t, events)); !strings.Contains(e, `"createRelation"`) || !strings.Contains(e, "test-to-croatia") {
 		t.Fatalf("the first change announced is not the one that touches croatia: %s", e)
 	}
 }
@@ -179,19 +100,12 @@ func TestSubscriptionWithoutFollower(t *testing.T) {
 // saying so, and the stream ends.
 func TestSubscriptionEndedByTheServerSaysWhy(t *testing.T) {
 	s := seededStore(t)
-	f := live.New(s, live.Options{Interval: 20 * time.Millisecond})
-	ctx, stop := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		_ = f.Run(ctx)
-	}()
-	t.Cleanup(func() { stop(); <-done })
+	f, stop := livetest.Run(t, s, live.Options{})
 	srv := newWriteServer(t, s, f)
 	events := subscribeSSE(t, srv, `subscription { graphChanged { change { seq } } }`)
-	subscribed(t, f, 1)
+	livetest.Subscribed(t, f, 1)
 	stop()
-	if e := nextEvent(t, events); !strings.Contains(e, `"code":"UNAVAILABLE"`) || !strings.Contains(e, "shutting down") {
+	if e := string(livetest.Next(t, events)); !strings.Contains(e, `"code":"UNAVAILABLE"`) || !strings.Contains(e, "shutting down") {
 		t.Fatalf("the last event: %s", e)
 	}
 	select {
@@ -221,7 +135,7 @@ func TestSubscriptionOverWebsocket(t *testing.T) {
 			}
 			c.send(map[string]any{"type": start, "id": "1", "payload": map[string]any{
 				"query": `subscription { graphChanged { change { action } entities { id name } } }`}})
-			subscribed(t, f, 1)
+			livetest.Subscribed(t, f, 1)
 			id := fmt.Sprintf("test-ws-%d", i)
 			ok(t, writer, editorKey, createEntity, map[string]any{"e": newEvent(id, "Over "+protocol)}, nil)
 			if m := c.expect(next); !strings.Contains(string(m.Payload), `"id":"`+id+`","name":"Over `+protocol+`"`) {

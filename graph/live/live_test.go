@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"kgraph/graph/live"
+	"kgraph/graph/live/livetest"
 	"kgraph/graph/store"
 	"kgraph/graph/store/memstore/memstoretest"
 )
@@ -20,28 +21,6 @@ func create(t *testing.T, s store.Store, id string) {
 	if _, err := s.Write(context.Background(), e); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// run starts f and returns a function that stops it and waits.
-func run(t *testing.T, f *live.Follower) (stop func()) {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		_ = f.Run(ctx)
-	}()
-	stop = func() {
-		cancel()
-		<-done
-	}
-	t.Cleanup(stop)
-	select {
-	case <-f.Ready():
-	case <-time.After(5 * time.Second):
-		t.Fatal("the follower did not start")
-	}
-	return stop
 }
 
 func receive(t *testing.T, sub *live.Subscription) (*store.Change, bool) {
@@ -60,8 +39,7 @@ func receive(t *testing.T, sub *live.Subscription) (*store.Change, bool) {
 func TestFollowsFromTheEnd(t *testing.T) {
 	s := memstoretest.Seeded(t)
 	create(t, s, "before-start")
-	f := live.New(s, live.Options{Interval: 10 * time.Millisecond})
-	run(t, f)
+	f, _ := livetest.Run(t, s, live.Options{})
 	sub := f.Subscribe(context.Background(), "")
 	create(t, s, "after-start-1")
 	create(t, s, "after-start-2")
@@ -77,8 +55,7 @@ func TestFollowsFromTheEnd(t *testing.T) {
 // ended with an error that says so, and the others go on.
 func TestSlowSubscriberIsEnded(t *testing.T) {
 	s := memstoretest.Seeded(t)
-	f := live.New(s, live.Options{Interval: 10 * time.Millisecond, Buffer: 2})
-	run(t, f)
+	f, _ := livetest.Run(t, s, live.Options{Buffer: 2})
 	slow := f.Subscribe(context.Background(), "")
 	fast := f.Subscribe(context.Background(), "")
 	for i, id := range []string{"slow-1", "slow-2", "slow-3", "slow-4"} {
@@ -103,8 +80,7 @@ func TestSlowSubscriberIsEnded(t *testing.T) {
 // saying so; one whose context ends ends without an error.
 func TestStopEndsSubscriptions(t *testing.T) {
 	s := memstoretest.Seeded(t)
-	f := live.New(s, live.Options{Interval: 10 * time.Millisecond})
-	stop := run(t, f)
+	f, stop := livetest.Run(t, s, live.Options{})
 	ctx, cancel := context.WithCancel(context.Background())
 	left := f.Subscribe(ctx, "")
 	cancel()
