@@ -101,8 +101,8 @@ Examples:
 	if err != nil {
 		return err
 	}
-	// The follower stops before the server shuts down, so that the
-	// subscriptions it feeds end and their requests let the server stop.
+	// The follower runs until the server has shut down: the shutdown ends
+	// the open streams, saying why, and then nothing needs it.
 	follower := live.New(s, live.Options{Interval: liveInterval, Logger: logger})
 	followCtx, stopFollowing := context.WithCancel(ctx)
 	defer stopFollowing()
@@ -132,8 +132,6 @@ Examples:
 	case <-ctx.Done():
 	}
 	logger.Info("shutting down", "grace", grace.String())
-	stopFollowing()
-	<-followed
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), *grace)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
@@ -142,6 +140,8 @@ Examples:
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	stopFollowing()
+	<-followed
 	return nil
 }
 

@@ -103,6 +103,7 @@ func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
 	srv.AroundResponses(markUncacheable)
 	srv.AroundResponses(answerBookmarks)
 	srv.Use(graph.SubscriptionEnds{})
+	srv.Use(subscriptionsNeedStreams{})
 	srv.SetRecoverFunc(graph.Recover())
 	return srv
 }

@@ -150,3 +150,15 @@ func TestSubscriptionOverWebsocket(t *testing.T) {
 		})
 	}
 }
+
+// TestSubscriptionNeedsAStream: a subscription sent as a plain request is
+// refused at once, not left waiting for an event until the deadline.
+func TestSubscriptionNeedsAStream(t *testing.T) {
+	s := seededStore(t)
+	srv := newWriteServer(t, s, follow(t, s))
+	start := time.Now()
+	r := gqlAs(t, srv, "", `subscription { graphChanged { change { seq } } }`, nil, nil)
+	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "BAD_REQUEST" || !strings.Contains(r.Errors[0].Message, "text/event-stream") || time.Since(start) > 2*time.Second {
+		t.Fatalf("after %s: %+v", time.Since(start), r)
+	}
+}
