@@ -14,6 +14,7 @@ import (
 	"kgraph/graph/httpapi"
 	"kgraph/graph/observe"
 	"kgraph/graph/store"
+	"kgraph/graph/store/readcache"
 )
 
 // serve runs the HTTP server until ctx is cancelled, then shuts it down
@@ -28,10 +29,14 @@ func serve(ctx context.Context, env *Env, args []string) error {
 	cfg.storeFlags(fs, env.Getenv)
 	var protect serverLimits
 	protect.register(fs, env.Getenv)
+	var credentials authFlags
+	credentials.register(fs, env.Getenv)
 	deadline := fs.Duration("deadline", httpapi.DefaultDeadline, "longest time one request may take, reading, parsing, validation and the store's work included; past it the request ends with a TIMEOUT error (env KG_REQUEST_DEADLINE)")
 	grace := fs.Duration("shutdown-grace", 0, "how long a stopping server waits for requests under way; 0 means the deadline plus "+shutdownMargin.String()+", and it must exceed the deadline (env KG_SHUTDOWN_GRACE)")
 	var cacheMaxAge time.Duration
 	protect.durationVar(fs, env.Getenv, &cacheMaxAge, "cache-max-age", "KG_CACHE_MAX_AGE", httpapi.DefaultCacheMaxAge, "how long browsers and CDNs may reuse a GET query's answer before revalidating it by ETag; 0 to always revalidate")
+	var readCache time.Duration
+	protect.durationVar(fs, env.Getenv, &readCache, "read-cache", "KG_READ_CACHE", readcache.DefaultInterval, "with Neo4j, keep query answers in memory until the graph changes, checking for changes made through other replicas at most this often; 0 turns the cache off")
 	u := usage{name: "serve", flags: fs, text: `Usage: kgraph [serve] [flags]
 
 Serves the knowledge graph: GraphQL at /graphql, the explorer at /, the
@@ -70,6 +75,10 @@ Examples:
 	if err != nil {
 		return err
 	}
+	authn, err := credentials.authenticator()
+	if err != nil {
+		return err
+	}
 	tracer, stopTracing, err := observe.Tracing(ctx, env.Getenv)
 	if err != nil {
 		return err
@@ -89,12 +98,17 @@ Examples:
 	if err != nil {
 		return err
 	}
+	stopping := make(chan struct{})
+	protect.streams.Done = stopping
 	srv := httpapi.NewServer(httpapi.NewHandler(httpapi.Config{
 		Store: s, Logger: logger, Readiness: ready, Deadline: *deadline, Metrics: metrics, Tracer: tracer,
 		Assets: env.FrontEnd, AllowedOrigins: splitList(*origins),
 		Limits: protect.limits, RateLimit: protect.rate, TrustedDocuments: trusted,
-		CacheMaxAge: orAlwaysRevalidate(cacheMaxAge),
+		CacheMaxAge: orAlwaysRevalidate(cacheMaxAge), ReadCache: readCacheOptions(readCache),
+		Auth: authn, Streams: protect.streams,
 	}), logger, protect.timeouts, *deadline)
+	srv.RegisterOnShutdown(func() { close(stopping) }) // open streams end, saying why
+	logAuthentication(logger, authn)
 	logger.Info("serving", "addr", ln.Addr().String(), "graphql", "/graphql", "playground", "/playground", "store", storeName(cfg),
 		"deadline", deadline.String(), "tracing", tracer != nil)
 	errc := make(chan error, 1)
@@ -181,4 +195,13 @@ func splitList(v string) []string {
 		}
 	}
 	return out
+}
+
+// readCacheOptions turns the -read-cache interval into the cache's options;
+// nil (no cache) for 0.
+func readCacheOptions(interval time.Duration) *readcache.Options {
+	if interval <= 0 {
+		return nil
+	}
+	return &readcache.Options{Interval: interval}
 }
