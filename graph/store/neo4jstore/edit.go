@@ -16,12 +16,9 @@ import (
 // versions against) what the one before committed. Under the lock it reads
 // the seq the change will get: one more than the last, kept on the graph's
 // version node (version.go).
-const (
-	nextSeqQuery = `OPTIONAL MATCH (v:GraphVersion {id: 'graph'})
+const lockQuery = `MERGE (l:ApplyLock {id: 'apply'}) SET l.locked = true
+WITH l OPTIONAL MATCH (v:GraphVersion {id: 'graph'})
 RETURN coalesce(v.seq, 0) + 1 AS seq`
-	lockQuery = `MERGE (l:ApplyLock {id: 'apply'}) SET l.locked = true
-WITH l ` + nextSeqQuery
-)
 
 // Write implements store.Store: one managed write transaction locks,
 // reads what the edit names, plans it with store.PlanEdit and writes the
@@ -40,7 +37,7 @@ func (s *Store) Write(ctx context.Context, e *store.Edit) (*store.Change, error)
 func (s *Store) commit(ctx context.Context, e *store.Edit) (*store.Plan, error) {
 	if e.DryRun {
 		return read(ctx, s, func(tx neo4j.ManagedTransaction) (*store.Plan, error) {
-			p, _, err := planIn(ctx, tx, e, nextSeqQuery)
+			p, _, err := planIn(ctx, tx, e, false)
 			return p, err
 		})
 	}
@@ -48,7 +45,7 @@ func (s *Store) commit(ctx context.Context, e *store.Edit) (*store.Plan, error) 
 		return nil, err
 	}
 	return write(ctx, s, func(tx neo4j.ManagedTransaction) (*store.Plan, error) {
-		p, stored, err := planIn(ctx, tx, e, lockQuery)
+		p, stored, err := planIn(ctx, tx, e, true)
 		if err != nil || p.Empty() {
 			return p, err
 		}
@@ -63,17 +60,20 @@ func (s *Store) commit(ctx context.Context, e *store.Edit) (*store.Plan, error) 
 	})
 }
 
-// planIn runs seqQuery (the lock, or for a dry run only the seq), reads
-// what e needs and plans it. It returns the elements it read, which the
-// writes need; an empty plan's Change gets Seq 0.
-func planIn(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit, seqQuery string) (*store.Plan, *store.Dataset, error) {
-	rec, err := single(ctx, tx, seqQuery, nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	seq, err := value[int64](rec, "seq")
-	if err != nil {
-		return nil, nil, err
+// planIn reads what e needs and plans it, after taking the write lock and
+// the change's seq when lock is set; without it (a dry run, which records
+// nothing) the change has Seq 0. It returns the elements it read, which
+// the writes need; an empty plan's Change has Seq 0 too.
+func planIn(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit, lock bool) (*store.Plan, *store.Dataset, error) {
+	var seq int64
+	if lock {
+		rec, err := single(ctx, tx, lockQuery, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		if seq, err = value[int64](rec, "seq"); err != nil {
+			return nil, nil, err
+		}
 	}
 	cur, stored, err := readCurrent(ctx, tx, e)
 	if err != nil {

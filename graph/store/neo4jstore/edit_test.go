@@ -171,8 +171,8 @@ func TestWriteNothingAndDryRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(dry.Elements) != 2 {
-		t.Fatalf("dry run = %+v, want a and a-b deleted", dry)
+	if dry.Seq != 0 || len(dry.Elements) != 2 {
+		t.Fatalf("dry run = %+v, want seq 0 (nothing recorded), a and a-b deleted", dry)
 	}
 	version, _ := s.Version(ctx)
 	page, err := s.Changes(ctx, store.ChangeQuery{})
