@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"kgraph/graph/store"
-	"kgraph/graph/store/neo4jstore/neo4jtest"
 )
 
 // TestBookmarks follows a request's bookmarks through Neo4j: a write
@@ -13,11 +12,7 @@ import (
 // never gave is refused as bad input, not as an internal error.
 func TestBookmarks(t *testing.T) {
 	s := tinyStore(t)
-	other, err := Open(t.Context(), Config(neo4jtest.Config(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	other := openAnother(t)
 
 	ctx, b := store.WithBookmarks(t.Context(), nil)
 	if _, err := s.Entities(ctx, []string{"a"}); err != nil {

@@ -199,12 +199,7 @@ func TestConcurrentWritersOneWins(t *testing.T) {
 	const writers = 6
 	stores := []*Store{first}
 	for len(stores) < writers {
-		s, err := Open(t.Context(), Config(neo4jtest.Config(t)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = s.Close() })
-		stores = append(stores, s)
+		stores = append(stores, openAnother(t))
 	}
 	errs := make([]error, writers)
 	start := make(chan struct{})

@@ -29,14 +29,7 @@ func TestMigrateJSONModel(t *testing.T) {
 			if open == "open after the model mark is lost" {
 				runCypher(t, env, "MATCH (m:GraphModel) DELETE m", nil)
 			}
-			s, err := Open(t.Context(), Config(env))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			if err := s.Ping(t.Context()); err != nil {
-				t.Fatal(err)
-			}
+			s := openAnother(t)
 			sameJSON(t, "export",
 				func() (any, error) { return s.Export(t.Context()) },
 				func() (any, error) { return mem.Export(t.Context()) })
@@ -156,14 +149,7 @@ func TestMigrateBeforeChangeLog(t *testing.T) {
 
 	for _, open := range []string{"first open", "second open"} {
 		t.Run(open, func(t *testing.T) {
-			s, err := Open(t.Context(), Config(env))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			if err := s.Ping(t.Context()); err != nil {
-				t.Fatal(err)
-			}
+			openAnother(t) // its Ping sets up the schema
 			got := runCypher(t, env, "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties WHERE name = $name RETURN labelsOrTypes, properties",
 				map[string]any{"name": changeSeqConstraint})
 			if fmt.Sprint(got) != "[[Change] [seq]]" {
