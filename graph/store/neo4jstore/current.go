@@ -11,12 +11,13 @@ import (
 
 // currentQuery reads what planning an edit depends on beside the
 // vocabulary: the stored sources, entities and relations whose ids the
-// edit puts, deletes or refers to, with their Meta properties, and the
-// relations that touch the entities it deletes. Nothing else of the graph
-// is read, so an import in many batches does not read the whole graph for
-// each. Relations are found through their types' id indexes
+// edit puts, deletes or refers to, with their Meta properties, the
+// relations that touch the entities it deletes, and the nodes of other
+// sections that hold the ids it puts (holderSubqueries). Nothing else of
+// the graph is read, so an import in many batches does not read the whole
+// graph for each. Relations are found through their types' id indexes
 // (relationsWithIDs).
-func currentQuery(v *store.Vocabulary, relationIDs int) (string, error) {
+func currentQuery(v *store.Vocabulary, relationIDs int, holders string) (string, error) {
 	relations, err := relationsWithIDs(v, "$relations", relationIDs)
 	if err != nil {
 		return "", err
@@ -25,13 +26,14 @@ func currentQuery(v *store.Vocabulary, relationIDs int) (string, error) {
 CALL { MATCH (d:SourceDocument) WHERE d.id IN $sources RETURN collect(properties(d)) AS sources }
 CALL { MATCH (n:Entity) WHERE n.id IN $entities RETURN collect(%[2]s) AS entities }
 CALL { %[3]s RETURN collect(%[1]s) AS relations }
-CALL { MATCH (n:Entity)-[r]-() WHERE n.id IN $deleted RETURN collect(DISTINCT %[1]s) AS touching }
-RETURN sources, entities, relations, touching`, relationMap("r"), entityMap("n"), relations), nil
+CALL { MATCH (n:Entity)-[r]-() WHERE n.id IN $deleted RETURN collect(DISTINCT %[1]s) AS touching }%[4]s
+RETURN *`, relationMap("r"), entityMap("n"), relations, holders), nil
 }
 
-// readCurrent reads, in tx, the store.Current that store.PlanEdit needs
-// for e, and the stored elements it holds.
-func readCurrent(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit) (store.Current, *store.Dataset, error) {
+// readCurrent reads, in tx and in one query, the store.Current that
+// store.PlanEdit needs for e over the vocabulary v, and the stored
+// elements it holds.
+func readCurrent(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit, v *store.Vocabulary) (store.Current, *store.Dataset, error) {
 	var sourceIDs, entityIDs, relationIDs []string
 	cites := func(cs []store.Citation) {
 		for _, c := range cs {
@@ -55,17 +57,16 @@ func readCurrent(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit
 	entityIDs = append(entityIDs, e.Delete...)
 	relationIDs = append(relationIDs, e.Delete...)
 
-	v, err := vocabulary(ctx, tx)
+	held, params, err := holderQuery(d, v)
 	if err != nil {
 		return store.Current{}, nil, err
 	}
-	cypher, err := currentQuery(v, len(relationIDs))
+	cypher, err := currentQuery(v, len(relationIDs), held)
 	if err != nil {
 		return store.Current{}, nil, err
 	}
-	rec, err := single(ctx, tx, cypher, map[string]any{
-		"sources": sourceIDs, "entities": entityIDs, "relations": relationIDs, "deleted": nonNil(e.Delete),
-	})
+	params["sources"], params["entities"], params["relations"], params["deleted"] = sourceIDs, entityIDs, relationIDs, nonNil(e.Delete)
+	rec, err := single(ctx, tx, cypher, params)
 	if err != nil {
 		return store.Current{}, nil, err
 	}
@@ -96,11 +97,9 @@ func readCurrent(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit
 		}
 	}
 
-	var holder func(id, section string) string
-	if len(d.Sources)+len(d.Entities)+len(d.Relations) > 0 {
-		if holder, err = nodeHolders(ctx, tx, d, v); err != nil {
-			return store.Current{}, nil, err
-		}
+	holder, err := holders(rec)
+	if err != nil {
+		return store.Current{}, nil, err
 	}
 	entities := idSet(stored.Entities, func(x store.Entity) string { return x.ID })
 	sources := idSet(stored.Sources, func(x store.SourceDocument) string { return x.ID })

@@ -9,16 +9,22 @@ import (
 	"kgraph/graph/store"
 )
 
-// Writers are serialized by the write lock of one node: the first query of
-// every write transaction sets a property of the (:ApplyLock) node, which
-// Neo4j keeps locked until the transaction ends, so that every process
-// sharing the database writes one at a time, and each reads (and checks
-// versions against) what the one before committed. Under the lock it reads
-// the seq the change will get: one more than the last, kept on the graph's
-// version node (version.go).
-const lockQuery = `MERGE (l:ApplyLock {id: 'apply'}) SET l.locked = true
+// Writers are serialized by the write lock of one node: the first clause
+// of every write transaction sets a property of the (:ApplyLock) node,
+// which Neo4j keeps locked until the transaction ends, so that every
+// process sharing the database writes one at a time, and each reads (and
+// checks versions against) what the one before committed. Under the lock
+// the same query reads the seq the change will get (one more than the
+// last, kept on the graph's version node, version.go) and the vocabulary.
+// A dry run, which records nothing, reads the vocabulary alone, with seq 0.
+const (
+	lockQuery = `MERGE (l:ApplyLock {id: 'apply'}) SET l.locked = true
 WITH l OPTIONAL MATCH (v:GraphVersion {id: 'graph'})
-RETURN coalesce(v.seq, 0) + 1 AS seq`
+WITH coalesce(v.seq, 0) + 1 AS seq` + vocabularySubqueries + `
+RETURN seq, kinds, types`
+	dryRunQuery = `WITH 0 AS seq` + vocabularySubqueries + `
+RETURN seq, kinds, types`
+)
 
 // Write implements store.Store: one managed write transaction locks,
 // reads what the edit names, plans it with store.PlanEdit and writes the
@@ -61,21 +67,27 @@ func (s *Store) commit(ctx context.Context, e *store.Edit) (*store.Plan, error) 
 }
 
 // planIn reads what e needs and plans it, after taking the write lock and
-// the change's seq when lock is set; without it (a dry run, which records
-// nothing) the change has Seq 0. It returns the elements it read, which
-// the writes need; an empty plan's Change has Seq 0 too.
+// the change's seq when lock is set; without it (a dry run) the change has
+// Seq 0. It returns the elements it read, which the writes need; an empty
+// plan's Change has Seq 0 too.
 func planIn(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit, lock bool) (*store.Plan, *store.Dataset, error) {
-	var seq int64
+	first := dryRunQuery
 	if lock {
-		rec, err := single(ctx, tx, lockQuery, nil)
-		if err != nil {
-			return nil, nil, err
-		}
-		if seq, err = value[int64](rec, "seq"); err != nil {
-			return nil, nil, err
-		}
+		first = lockQuery
 	}
-	cur, stored, err := readCurrent(ctx, tx, e)
+	rec, err := single(ctx, tx, first, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	seq, err := value[int64](rec, "seq")
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := decodeVocabulary(rec)
+	if err != nil {
+		return nil, nil, err
+	}
+	cur, stored, err := readCurrent(ctx, tx, e, v)
 	if err != nil {
 		return nil, nil, err
 	}
