@@ -23,6 +23,23 @@ func openForTest(t testing.TB) *Store {
 	return s
 }
 
+// openAnother returns another store on the test database as it is, as
+// another replica (or a later process) would open it: its own driver, the
+// schema set up (and the database migrated) by its Ping. It is closed when
+// the test ends.
+func openAnother(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(t.Context(), Config(neo4jtest.Config(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	if err := s.Ping(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // seededForTest returns a store on the test database holding the seed.
 func seededForTest(t *testing.T) *Store {
 	t.Helper()

@@ -56,7 +56,7 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	if s.schemaReady.Load() {
 		return nil
 	}
-	for _, stmt := range schema {
+	for _, stmt := range append(slices.Clone(schema), changeLogSchema...) {
 		if err := s.schemaStatement(ctx, stmt); err != nil {
 			return err
 		}
