@@ -85,3 +85,10 @@ func (s registering) Timeline(ctx context.Context, q store.TimelineQuery) ([]*st
 	rs, err := s.Store.Timeline(ctx, q)
 	return register(s, rs), err
 }
+
+// AnswersInMemory implements InMemory for a snapshot held in memory, so
+// that its loaders call it at once instead of waiting to batch.
+func (s registering) AnswersInMemory() bool {
+	m, ok := s.Store.(InMemory)
+	return ok && m.AnswersInMemory()
+}

@@ -26,7 +26,7 @@ type writeResponse struct {
 // newWriteServer is the real handler over s, accepting the editor and
 // admin API keys of the auth tests, and announcing changes through f
 // (nil: none).
-func newWriteServer(t *testing.T, s store.Store, f *live.Follower) *httptest.Server {
+func newWriteServer(t testing.TB, s store.Store, f *live.Follower) *httptest.Server {
 	t.Helper()
 	a, err := auth.New(auth.Config{APIKeys: "ed:editor:" + editorKey + ",ada:admin:" + adminKey})
 	if err != nil {
@@ -41,7 +41,7 @@ func newWriteServer(t *testing.T, s store.Store, f *live.Follower) *httptest.Ser
 
 // gqlAs POSTs a query with the API key (none when "") and the extra
 // headers, and decodes the answer.
-func gqlAs(t *testing.T, srv *httptest.Server, key, q string, vars map[string]any, header http.Header) writeResponse {
+func gqlAs(t testing.TB, srv *httptest.Server, key, q string, vars map[string]any, header http.Header) writeResponse {
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
@@ -65,7 +65,7 @@ func gqlAs(t *testing.T, srv *httptest.Server, key, q string, vars map[string]an
 }
 
 // ok runs a query that must succeed and decodes its data into v.
-func ok(t *testing.T, srv *httptest.Server, key, q string, vars map[string]any, v any) {
+func ok(t testing.TB, srv *httptest.Server, key, q string, vars map[string]any, v any) {
 	t.Helper()
 	r := gqlAs(t, srv, key, q, vars, nil)
 	if len(r.Errors) > 0 {
