@@ -71,6 +71,10 @@ type Config struct {
 	// Streams bound subscriptions over WebSocket and server-sent events;
 	// zero fields take the defaults of DefaultStreamLimits.
 	Streams StreamLimits
+
+	// rateLimiter is RateLimit's state, shared by the requests and the
+	// operations of WebSocket connections; set by NewHandler.
+	rateLimiter *rateLimiter
 }
 
 // cacheMaxAge is CacheMaxAge with its default.
@@ -92,6 +96,7 @@ func NewHandler(cfg Config) http.Handler {
 	if cfg.Deadline <= 0 {
 		cfg.Deadline = DefaultDeadline
 	}
+	cfg.rateLimiter = newRateLimiter(cfg.RateLimit)
 	cfg.Store = observe.Store(cfg.Store, observe.StoreOptions{Metrics: cfg.Metrics, Tracer: cfg.Tracer, Readiness: cfg.Readiness})
 	if m, ok := cfg.Store.(graph.InMemory); cfg.ReadCache != nil && !(ok && m.AnswersInMemory()) {
 		// Outside the observed store: its metrics count the calls that
@@ -100,7 +105,7 @@ func NewHandler(cfg Config) http.Handler {
 	}
 	mux := http.NewServeMux()
 	addRoutes(mux, cfg)
-	var h http.Handler = identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.RateLimit, compress(allowCrossOrigin(cfg.AllowedOrigins, routeErrors(mux))))))))
+	var h http.Handler = identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.rateLimiter, compress(allowCrossOrigin(cfg.AllowedOrigins, routeErrors(mux))))))))
 	if cfg.Tracer != nil {
 		h = observe.JoinTrace(h)
 	}

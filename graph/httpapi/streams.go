@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"net/netip"
 	"net/url"
@@ -16,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"kgraph/graph"
+	"kgraph/graph/observe"
 	"kgraph/graph/store"
 )
 
@@ -95,6 +97,7 @@ func (e *streamEnd) Error() string { return e.message }
 // stream is one open stream's state, in its request's context.
 type stream struct {
 	websocket bool
+	client    netip.Addr // as the rate limiter counts it
 	cancel    context.CancelCauseFunc
 
 	mu        sync.Mutex
@@ -231,12 +234,14 @@ func (g *streamGuard) handler(next http.Handler) http.Handler {
 				return
 			}
 			if origin := r.Header.Get("Origin"); !g.originAllowed(origin, r.Host) {
+				observe.Rejected(r.Context(), "origin")
 				writeGraphQLError(w, r, http.StatusForbidden, store.EFORBIDDEN, "WebSocket connections from this origin are not allowed")
 				return
 			}
 		}
 		client := clientKey(clientAddr(r, g.trusted))
 		if !g.acquire(client) {
+			observe.Rejected(r.Context(), "too_many_streams")
 			writeGraphQLError(w, r, http.StatusTooManyRequests, codeTooManyStreams,
 				fmt.Sprintf("at most %d subscriptions (WebSocket connections or event streams) per client at once; close one first", g.limits.PerClient))
 			return
@@ -250,7 +255,7 @@ func (g *streamGuard) handler(next http.Handler) http.Handler {
 
 		ctx, cancel := context.WithCancelCause(r.Context())
 		defer cancel(nil)
-		st := &stream{websocket: isWebsocket, cancel: cancel, idleSince: time.Now()}
+		st := &stream{websocket: isWebsocket, client: client, cancel: cancel, idleSince: time.Now()}
 		st.endAfter(g.limits.MaxDuration, &streamEnd{closeNormal, fmt.Sprintf("reached the longest a stream may last, %s; reconnect", g.limits.MaxDuration)})
 		if g.limits.Done != nil {
 			go func() {
@@ -330,6 +335,7 @@ type streamOperations struct {
 	deadline time.Duration
 	limits   StreamLimits
 	store    store.Store
+	rate     *rateLimiter // nil: no rate limit
 }
 
 var _ interface {
@@ -345,6 +351,13 @@ func (s streamOperations) InterceptOperation(ctx context.Context, next graphql.O
 	st := streamOf(ctx)
 	if st == nil {
 		return next(ctx)
+	}
+	if s.rate != nil && st.websocket {
+		// A WebSocket's operations are not requests; each counts as one.
+		if wait := s.rate.wait(st.client, time.Now()); wait > 0 {
+			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{codedError(codeRateLimited,
+				"too many requests from your address; retry in %d s", int(math.Ceil(wait.Seconds())))}})
+		}
 	}
 	st.mu.Lock()
 	full := st.websocket && st.active >= s.limits.PerConnection

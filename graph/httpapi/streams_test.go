@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -392,3 +393,19 @@ func TestServerSentEvents(t *testing.T) {
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// TestWebsocketOperationsAreRateLimited: the operations a connection
+// sends count against its client's rate, as requests do: the upgrade takes
+// one of a burst of 3, two operations the rest, and the next is refused.
+func TestWebsocketOperationsAreRateLimited(t *testing.T) {
+	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{Store: seededStore(t), Logger: discardLogger(),
+		RateLimit: httpapi.RateLimit{PerSecond: 0.01, Burst: 3}}))
+	t.Cleanup(srv.Close)
+	c := mustDial(t, srv, "graphql-transport-ws", nil)
+	c.expect("connection_ack")
+	for i, want := range []any{nil, nil, "RATE_LIMITED"} {
+		if r := c.run("graphql-transport-ws", fmt.Sprint(i), `{ entity(id: "croatia") { id } }`); codeOf(r) != want {
+			t.Fatalf("operation %d: %v, want %v", i+1, r.Errors, want)
+		}
+	}
+}
