@@ -167,6 +167,9 @@ func TestRolesAreEnforcedByTheDirective(t *testing.T) {
 						t.Fatalf("%s refused (%q) or resolver not reached:\n%s", c.name, code, logs)
 					}
 				}
+				if user := map[string]string{"editor API key": "user=ed ", "admin API key": "user=ada "}[c.name]; user != "" && !strings.Contains(logs, user) {
+					t.Fatalf("the request's log line does not name the caller (%s):\n%s", user, logs)
+				}
 				if c.logged != "" && (!strings.Contains(logs, "token refused") || !strings.Contains(logs, c.logged) || !strings.Contains(logs, requestID)) {
 					t.Fatalf("the log does not say %q with request id %s:\n%s", c.logged, requestID, logs)
 				}
