@@ -223,14 +223,20 @@ func newStreamGuard(cfg Config) *streamGuard {
 
 func (g *streamGuard) handler(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if up := r.Header.Get("Upgrade"); up != "" && !strings.EqualFold(up, "websocket") {
+			// Another protocol (h2c, which curl offers on http://): the
+			// request is answered as HTTP/1.1, as the server may.
+			r = r.Clone(r.Context())
+			r.Header.Del("Upgrade")
+		}
 		isWebsocket := (transport.Websocket{}).Supports(r)
 		if !isWebsocket && !(transport.SSE{}).Supports(r) {
 			next.ServeHTTP(w, r)
 			return
 		}
 		if isWebsocket {
-			if !strings.EqualFold(r.Header.Get("Upgrade"), "websocket") || r.Method != http.MethodGet {
-				writeGraphQLError(w, r, http.StatusBadRequest, codeBadRequest, "only a GET with Upgrade: websocket may upgrade the connection")
+			if r.Method != http.MethodGet {
+				writeGraphQLError(w, r, http.StatusBadRequest, codeBadRequest, "only a GET may upgrade the connection to a WebSocket")
 				return
 			}
 			if origin := r.Header.Get("Origin"); !g.originAllowed(origin, r.Host) {

@@ -409,3 +409,18 @@ func TestWebsocketOperationsAreRateLimited(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherUpgradesAreAnsweredAsHTTP: a request offering another protocol
+// (curl offers h2c on http://) is answered as a plain request.
+func TestOtherUpgradesAreAnsweredAsHTTP(t *testing.T) {
+	srv := newServer(t)
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(`{"query":"{ entity(id: \"croatia\") { id } }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Connection", "Upgrade, HTTP2-Settings")
+	req.Header.Set("Upgrade", "h2c")
+	req.Header.Set("HTTP2-Settings", "AAMAAABkAARAAAAAAAIAAAAA")
+	resp, _, out := send(t, req)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(out.Data), "croatia") {
+		t.Fatalf("%d %s %+v", resp.StatusCode, out.Data, out.Errors)
+	}
+}
