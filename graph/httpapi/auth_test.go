@@ -204,3 +204,28 @@ func TestReadOnlyWithoutCredentials(t *testing.T) {
 		t.Fatalf("the log does not say why the token was refused:\n%s", logs)
 	}
 }
+
+// TestETagsDependOnTheRole: the same GET query has one validator for an
+// anonymous reader and another for an editor, whose answer may hold more;
+// an editor's answer is cacheable privately only.
+func TestETagsDependOnTheRole(t *testing.T) {
+	s := newAuthServer(t, httpapi.StreamLimits{})
+	get := func(authorization string) http.Header {
+		req, _ := http.NewRequest(http.MethodGet, s.URL+`/graphql?query={entity(id:"croatia"){id}}`, nil)
+		if authorization != "" {
+			req.Header.Set("Authorization", authorization)
+		}
+		resp, _, out := send(t, req)
+		if resp.StatusCode != http.StatusOK || len(out.Errors) > 0 {
+			t.Fatalf("%d %+v", resp.StatusCode, out.Errors)
+		}
+		return resp.Header
+	}
+	anonymous, editor := get(""), get("Bearer "+editorKey)
+	if anonymous.Get("ETag") == "" || anonymous.Get("ETag") == editor.Get("ETag") {
+		t.Fatalf("ETags %q and %q", anonymous.Get("ETag"), editor.Get("ETag"))
+	}
+	if !strings.HasPrefix(editor.Get("Cache-Control"), "private") {
+		t.Fatalf("an editor's answer: Cache-Control %q", editor.Get("Cache-Control"))
+	}
+}
