@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
@@ -422,5 +423,31 @@ func TestOtherUpgradesAreAnsweredAsHTTP(t *testing.T) {
 	resp, _, out := send(t, req)
 	if resp.StatusCode != http.StatusOK || !strings.Contains(string(out.Data), "croatia") {
 		t.Fatalf("%d %s %+v", resp.StatusCode, out.Data, out.Errors)
+	}
+}
+
+// TestStreamsPerClientBehindAProxy: behind a trusted proxy, each address
+// the proxy forwards for is a client of its own, as for the rate limit.
+func TestStreamsPerClientBehindAProxy(t *testing.T) {
+	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{Store: seededStore(t), Logger: discardLogger(),
+		RateLimit: httpapi.RateLimit{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}},
+		Streams:   httpapi.StreamLimits{PerClient: 1}}))
+	t.Cleanup(srv.Close)
+	dial := func(forwardedFor string) (int, error) {
+		c, resp, err := dialWS(t, srv, "graphql-transport-ws", http.Header{"X-Forwarded-For": {forwardedFor}})
+		if err != nil {
+			return resp.StatusCode, err
+		}
+		c.send(map[string]any{"type": "connection_init"})
+		c.expect("connection_ack")
+		return http.StatusSwitchingProtocols, nil
+	}
+	for _, tc := range []struct {
+		client string
+		status int
+	}{{"203.0.113.1", 101}, {"203.0.113.2", 101}, {"203.0.113.1", 429}} {
+		if status, err := dial(tc.client); status != tc.status {
+			t.Fatalf("a stream for %s: %d (%v), want %d", tc.client, status, err, tc.status)
+		}
 	}
 }
