@@ -83,7 +83,6 @@ const (
 	closeNormal       = 1000
 	closeGoingAway    = 1001
 	closeUnauthorized = 4401
-	closeForbidden    = 4403
 )
 
 // streamEnd is why the server ended a stream: the cause of its context.
