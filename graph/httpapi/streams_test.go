@@ -242,6 +242,9 @@ func TestStreamsPerClient(t *testing.T) {
 	if status, body := postSSE(t, s.Server, "", `{ entity(id: "croatia") { id } }`); status != http.StatusTooManyRequests || !strings.Contains(body, "TOO_MANY_STREAMS") {
 		t.Fatalf("an event stream over the cap: %d %s", status, body)
 	}
+	if _, metrics := get(t, s.Server, "/metrics"); !strings.Contains(string(metrics), `kgraph_rejected_requests_total{reason="too_many_streams"} 2`) {
+		t.Fatalf("the refusals are not counted:\n%s", metrics)
+	}
 	_ = first.conn.Close(websocket.StatusNormalClosure, "")
 	deadline := time.Now().Add(5 * time.Second)
 	for {
