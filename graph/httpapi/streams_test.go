@@ -274,6 +274,16 @@ func TestWebsocketLimitsSayWhyTheyClose(t *testing.T) {
 			t.Fatalf("closed %d %q", code, reason)
 		}
 	})
+	t.Run("no connection_init", func(t *testing.T) {
+		s := newAuthServer(t, httpapi.StreamLimits{InitTimeout: 200 * time.Millisecond})
+		c, _, err := dialWS(t, s.Server, "graphql-transport-ws", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code, reason := c.closed(5 * time.Second); code == websocket.StatusNormalClosure || !strings.Contains(reason, "initialisation timeout") {
+			t.Fatalf("closed %d %q", code, reason)
+		}
+	})
 	t.Run("longest life", func(t *testing.T) {
 		s := newAuthServer(t, httpapi.StreamLimits{MaxDuration: 300 * time.Millisecond})
 		for _, protocol := range protocols {
