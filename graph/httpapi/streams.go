@@ -104,7 +104,7 @@ type stream struct {
 	active    int                     // operations running
 	idleSince time.Time
 	ended     *streamEnd
-	timers    []*time.Timer
+	timers    []*time.Timer // the limits that end it: its longest life, a token's expiry, idleness
 }
 
 type streamKey struct{}
@@ -149,30 +149,31 @@ func (st *stream) endAfter(d time.Duration, e *streamEnd) {
 }
 
 // watchIdle closes a WebSocket connection once it has run no operation
-// for idle.
+// for idle: a check runs when the connection could have become idle, and
+// sets itself again for when it next could.
 func (st *stream) watchIdle(idle time.Duration) {
-	var check func()
-	check = func() {
+	st.mu.Lock() // held until timer is set, which the check reads under it
+	defer st.mu.Unlock()
+	var timer *time.Timer
+	timer = time.AfterFunc(idle, func() {
 		st.mu.Lock()
 		wait := idle
 		if st.active == 0 {
 			wait = idle - time.Since(st.idleSince)
 		}
 		if wait > 0 && st.ended == nil {
-			st.timers = append(st.timers[:0:0], st.timers...) // the stopped check is left to the GC
-			st.timers = append(st.timers, time.AfterFunc(wait, check))
+			timer.Reset(wait)
 		}
 		st.mu.Unlock()
 		if wait <= 0 {
 			st.end(&streamEnd{closeNormal, fmt.Sprintf("closed after %s without a subscription; reconnect when needed", idle)})
 		}
-	}
-	st.mu.Lock()
+	})
 	st.idleSince = time.Now()
-	if st.ended == nil {
-		st.timers = append(st.timers, time.AfterFunc(idle, check))
+	st.timers = append(st.timers, timer)
+	if st.ended != nil {
+		timer.Stop()
 	}
-	st.mu.Unlock()
 }
 
 // stop ends the stream's timers once its handler returned, with nothing
