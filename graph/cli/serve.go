@@ -47,6 +47,11 @@ playground at /playground, exports at /export/graph.json and
 /export/graph.graphml, health checks at /healthz and /readyz. The embedded
 store is used unless a Neo4j URI is given; an empty store is seeded.
 
+Writes need a bearer token: API keys from KG_API_KEYS (name:role:secret,
+comma-separated) and JWTs verified with KG_JWT_HS256_SECRET or -jwt-keys;
+secrets are read from the environment or files, never flags. Without any,
+the server is read-only.
+
 Examples:
   kgraph                                   # embedded store in ./data/graph.db, port 8080
   PORT=9000 kgraph -data /var/lib/kgraph/graph.db

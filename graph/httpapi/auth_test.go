@@ -166,6 +166,9 @@ func TestRolesAreEnforcedByTheDirective(t *testing.T) {
 						t.Fatalf("%s refused (%q) or resolver not reached:\n%s", c.name, code, logs)
 					}
 				}
+				if user := map[string]string{"editor API key": "user=ed ", "admin API key": "user=ada "}[c.name]; user != "" && !strings.Contains(logs, user) {
+					t.Fatalf("the request's log line does not name the caller (%s):\n%s", user, logs)
+				}
 				if c.logged != "" && (!strings.Contains(logs, "token refused") || !strings.Contains(logs, c.logged) || !strings.Contains(logs, requestID)) {
 					t.Fatalf("the log does not say %q with request id %s:\n%s", c.logged, requestID, logs)
 				}
@@ -198,5 +201,30 @@ func TestReadOnlyWithoutCredentials(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "read-only") {
 		t.Fatalf("the log does not say why the token was refused:\n%s", logs)
+	}
+}
+
+// TestETagsDependOnTheRole: the same GET query has one validator for an
+// anonymous reader and another for an editor, whose answer may hold more;
+// an editor's answer is cacheable privately only.
+func TestETagsDependOnTheRole(t *testing.T) {
+	s := newAuthServer(t, httpapi.StreamLimits{})
+	get := func(authorization string) http.Header {
+		req, _ := http.NewRequest(http.MethodGet, s.URL+`/graphql?query={entity(id:"croatia"){id}}`, nil)
+		if authorization != "" {
+			req.Header.Set("Authorization", authorization)
+		}
+		resp, _, out := send(t, req)
+		if resp.StatusCode != http.StatusOK || len(out.Errors) > 0 {
+			t.Fatalf("%d %+v", resp.StatusCode, out.Errors)
+		}
+		return resp.Header
+	}
+	anonymous, editor := get(""), get("Bearer "+editorKey)
+	if anonymous.Get("ETag") == "" || anonymous.Get("ETag") == editor.Get("ETag") {
+		t.Fatalf("ETags %q and %q", anonymous.Get("ETag"), editor.Get("ETag"))
+	}
+	if !strings.HasPrefix(editor.Get("Cache-Control"), "private") {
+		t.Fatalf("an editor's answer: Cache-Control %q", editor.Get("Cache-Control"))
 	}
 }

@@ -81,7 +81,7 @@ func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
 	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	srv.Use(observe.Operations{Tracer: cfg.Tracer, Metrics: cfg.Metrics})
 	srv.Use(deadlineCheck{})
-	srv.Use(streamOperations{deadline: cmp.Or(cfg.Deadline, DefaultDeadline), limits: streams, store: s})
+	srv.Use(streamOperations{deadline: cmp.Or(cfg.Deadline, DefaultDeadline), limits: streams, store: s, rate: cfg.rateLimiter})
 	present := presentTimeouts(graph.ErrorPresenter(logger))
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		e := present(ctx, err)

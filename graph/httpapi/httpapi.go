@@ -80,6 +80,10 @@ type Config struct {
 	// Streams bound subscriptions over WebSocket and server-sent events;
 	// zero fields take the defaults of DefaultStreamLimits.
 	Streams StreamLimits
+
+	// rateLimiter is RateLimit's state, shared by the requests and the
+	// operations of WebSocket connections; set by NewHandler.
+	rateLimiter *rateLimiter
 }
 
 // cacheMaxAge is CacheMaxAge with its default.
@@ -105,6 +109,7 @@ func NewHandler(cfg Config) http.Handler {
 	if cfg.Deadline <= 0 {
 		cfg.Deadline = DefaultDeadline
 	}
+	cfg.rateLimiter = newRateLimiter(cfg.RateLimit)
 	cfg.Store = observe.Store(cfg.Store, observe.StoreOptions{Metrics: cfg.Metrics, Tracer: cfg.Tracer, Readiness: cfg.Readiness})
 	if cfg.Snapshots == nil {
 		cfg.Snapshots = history.New(cfg.Store, DefaultSnapshots)
@@ -116,7 +121,7 @@ func NewHandler(cfg Config) http.Handler {
 	}
 	mux := http.NewServeMux()
 	addRoutes(mux, cfg)
-	var h http.Handler = identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.RateLimit, compress(allowCrossOrigin(cfg.AllowedOrigins, routeErrors(mux))))))))
+	var h http.Handler = identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.rateLimiter, compress(allowCrossOrigin(cfg.AllowedOrigins, routeErrors(mux))))))))
 	if cfg.Tracer != nil {
 		h = observe.JoinTrace(h)
 	}

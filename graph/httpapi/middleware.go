@@ -11,8 +11,8 @@ import (
 )
 
 // allowCrossOrigin lets frontends on other origins call the API from a
-// browser. The API is read-only and sends no cookies, so any listed origin
-// may read it; "*" allows every origin.
+// browser. The API sends no cookies (writes need a bearer token the page
+// holds), so any listed origin may call it; "*" allows every origin.
 func allowCrossOrigin(origins []string, next http.Handler) http.Handler {
 	if len(origins) == 0 {
 		return next

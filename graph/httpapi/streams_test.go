@@ -6,10 +6,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
@@ -238,6 +240,9 @@ func TestStreamsPerClient(t *testing.T) {
 	if status, body := postSSE(t, s.Server, "", `{ entity(id: "croatia") { id } }`); status != http.StatusTooManyRequests || !strings.Contains(body, "TOO_MANY_STREAMS") {
 		t.Fatalf("an event stream over the cap: %d %s", status, body)
 	}
+	if _, metrics := get(t, s.Server, "/metrics"); !strings.Contains(string(metrics), `kgraph_rejected_requests_total{reason="too_many_streams"} 2`) {
+		t.Fatalf("the refusals are not counted:\n%s", metrics)
+	}
 	_ = first.conn.Close(websocket.StatusNormalClosure, "")
 	deadline := time.Now().Add(5 * time.Second)
 	for {
@@ -264,6 +269,16 @@ func TestWebsocketLimitsSayWhyTheyClose(t *testing.T) {
 		c.expect("connection_ack")
 		c.run("graphql-transport-ws", "1", `{ entity(id: "croatia") { id } }`) // not a subscription: still idle
 		if code, reason := c.closed(5 * time.Second); code != websocket.StatusNormalClosure || !strings.Contains(reason, "without a subscription") {
+			t.Fatalf("closed %d %q", code, reason)
+		}
+	})
+	t.Run("no connection_init", func(t *testing.T) {
+		s := newAuthServer(t, httpapi.StreamLimits{InitTimeout: 200 * time.Millisecond})
+		c, _, err := dialWS(t, s.Server, "graphql-transport-ws", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code, reason := c.closed(5 * time.Second); code == websocket.StatusNormalClosure || !strings.Contains(reason, "initialisation timeout") {
 			t.Fatalf("closed %d %q", code, reason)
 		}
 	})
@@ -389,3 +404,60 @@ func TestServerSentEvents(t *testing.T) {
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// TestWebsocketOperationsAreRateLimited: the operations a connection
+// sends count against its client's rate, as requests do: the upgrade takes
+// one of a burst of 3, two operations the rest, and the next is refused.
+func TestWebsocketOperationsAreRateLimited(t *testing.T) {
+	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{Store: seededStore(t), Logger: discardLogger(),
+		RateLimit: httpapi.RateLimit{PerSecond: 0.01, Burst: 3}}))
+	t.Cleanup(srv.Close)
+	c := mustDial(t, srv, "graphql-transport-ws", nil)
+	c.expect("connection_ack")
+	for i, want := range []any{nil, nil, "RATE_LIMITED"} {
+		if r := c.run("graphql-transport-ws", fmt.Sprint(i), `{ entity(id: "croatia") { id } }`); codeOf(r) != want {
+			t.Fatalf("operation %d: %v, want %v", i+1, r.Errors, want)
+		}
+	}
+}
+
+// TestOtherUpgradesAreAnsweredAsHTTP: a request offering another protocol
+// (curl offers h2c on http://) is answered as a plain request.
+func TestOtherUpgradesAreAnsweredAsHTTP(t *testing.T) {
+	srv := newServer(t)
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(`{"query":"{ entity(id: \"croatia\") { id } }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Connection", "Upgrade, HTTP2-Settings")
+	req.Header.Set("Upgrade", "h2c")
+	req.Header.Set("HTTP2-Settings", "AAMAAABkAARAAAAAAAIAAAAA")
+	resp, _, out := send(t, req)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(out.Data), "croatia") {
+		t.Fatalf("%d %s %+v", resp.StatusCode, out.Data, out.Errors)
+	}
+}
+
+// TestStreamsPerClientBehindAProxy: behind a trusted proxy, each address
+// the proxy forwards for is a client of its own, as for the rate limit.
+func TestStreamsPerClientBehindAProxy(t *testing.T) {
+	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{Store: seededStore(t), Logger: discardLogger(),
+		RateLimit: httpapi.RateLimit{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}},
+		Streams:   httpapi.StreamLimits{PerClient: 1}}))
+	t.Cleanup(srv.Close)
+	dial := func(forwardedFor string) (int, error) {
+		c, resp, err := dialWS(t, srv, "graphql-transport-ws", http.Header{"X-Forwarded-For": {forwardedFor}})
+		if err != nil {
+			return resp.StatusCode, err
+		}
+		c.send(map[string]any{"type": "connection_init"})
+		c.expect("connection_ack")
+		return http.StatusSwitchingProtocols, nil
+	}
+	for _, tc := range []struct {
+		client string
+		status int
+	}{{"203.0.113.1", 101}, {"203.0.113.2", 101}, {"203.0.113.1", 429}} {
+		if status, err := dial(tc.client); status != tc.status {
+			t.Fatalf("a stream for %s: %d (%v), want %d", tc.client, status, err, tc.status)
+		}
+	}
+}
