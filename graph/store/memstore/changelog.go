@@ -103,10 +103,55 @@ func readMeta(metas *bolt.Bucket, id string) (m store.Meta, ok bool, err error) 
 	if raw == nil {
 		return m, false, nil
 	}
-	if err := json.Unmarshal(raw, &m); err != nil {
+	var sm storedMeta
+	if err := json.Unmarshal(raw, &sm); err != nil {
 		return m, false, fmt.Errorf("meta of %q: %w", id, err)
 	}
-	return m, true, nil
+	return sm.meta(), true, nil
+}
+
+// storedMeta is a store.Meta as the data file keeps it: short keys, times
+// in Unix nanoseconds, and the update left out when it is the creation, so
+// that an import's metas cost a fraction of its elements.
+type storedMeta struct {
+	Version   int64  `json:"v"`
+	CreatedAt int64  `json:"ca,omitempty"`
+	CreatedBy string `json:"cb,omitempty"`
+	// UpdatedAt and UpdatedBy are both omitted when they are the creation's.
+	UpdatedAt int64  `json:"ua,omitempty"`
+	UpdatedBy string `json:"ub,omitempty"`
+}
+
+func encodeMeta(m store.Meta) []byte {
+	sm := storedMeta{Version: m.Version, CreatedAt: unixNano(m.CreatedAt), CreatedBy: m.CreatedBy}
+	if !m.UpdatedAt.Equal(m.CreatedAt) || m.UpdatedBy != m.CreatedBy {
+		sm.UpdatedAt, sm.UpdatedBy = unixNano(m.UpdatedAt), m.UpdatedBy
+	}
+	return store.MustJSON(sm)
+}
+
+func (sm storedMeta) meta() store.Meta {
+	m := store.Meta{Version: sm.Version, CreatedAt: fromUnixNano(sm.CreatedAt), CreatedBy: sm.CreatedBy,
+		UpdatedAt: fromUnixNano(sm.UpdatedAt), UpdatedBy: sm.UpdatedBy}
+	if sm.UpdatedAt == 0 && sm.UpdatedBy == "" {
+		m.UpdatedAt, m.UpdatedBy = m.CreatedAt, m.CreatedBy
+	}
+	return m
+}
+
+// unixNano is t in Unix nanoseconds, 0 for the zero time (unknown).
+func unixNano(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+func fromUnixNano(ns int64) time.Time {
+	if ns == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, ns).UTC()
 }
 
 // seqKey is the change log's key for a seq.
