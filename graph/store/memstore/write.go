@@ -145,10 +145,15 @@ func writePlan(tx *bolt.Tx, p *store.Plan, v version) error {
 			return err
 		}
 	}
+	// Only entities and relations keep metas (see Store.Metas): a kind may
+	// share its id with an entity, and must not overwrite the entity's.
 	metas := fill(tx.Bucket(bucketMetas), denseFill)
-	ids := make([]string, 0, len(p.Metas))
-	for id := range p.Metas {
-		ids = append(ids, id)
+	ids := make([]string, 0, len(p.Write.Entities)+len(p.Write.Relations))
+	for _, e := range p.Write.Entities {
+		ids = append(ids, e.ID)
+	}
+	for _, r := range p.Write.Relations {
+		ids = append(ids, r.ID)
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
