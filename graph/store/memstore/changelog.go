@@ -1,10 +1,13 @@
 package memstore
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"sort"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -184,4 +187,54 @@ func (f *file) lastChangeAt() (time.Time, error) {
 		return time.Time{}, fmt.Errorf("read the change log: %w", err)
 	}
 	return last.At, nil
+}
+
+// SeqAt returns the seq of the last change committed at or before t, 0
+// when none was (see history.TimeIndex). The log's times never go back
+// (see Store.lastAt), so it is a binary search over the log that reads
+// only the head of the changes it probes, however large they are.
+func (s *Store) SeqAt(ctx context.Context, t time.Time) (int64, error) {
+	if s.file == nil {
+		return 0, nil
+	}
+	var seq int64
+	err := s.file.db.View(func(tx *bolt.Tx) error {
+		log := tx.Bucket(bucketChanges)
+		last := lastSeq(log)
+		var failed error
+		// The first seq committed after t, less one.
+		after := sort.Search(int(last), func(i int) bool {
+			at, err := changeAt(log.Get(seqKey(int64(i) + 1)))
+			if err != nil && failed == nil {
+				failed = fmt.Errorf("change %d: %w", i+1, err)
+			}
+			return at.After(t)
+		})
+		seq = int64(after)
+		return failed
+	})
+	if err != nil {
+		return 0, fmt.Errorf("read the change log: %w", err)
+	}
+	return seq, store.ContextError(ctx)
+}
+
+// changeAt reads a change's At from the head of its JSON, without
+// decoding its elements: store.Change encodes seq, then at, first.
+func changeAt(raw []byte) (time.Time, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return time.Time{}, err
+		}
+		if tok == "at" {
+			var at time.Time
+			err := dec.Decode(&at)
+			return at, err
+		}
+		if delim, ok := tok.(json.Delim); ok && delim != '{' {
+			return time.Time{}, errors.New("no time in the change")
+		}
+	}
 }
