@@ -40,6 +40,18 @@ func (s *Store) Changes(ctx context.Context, q store.ChangeQuery) (*store.Change
 					return err
 				}
 			}
+			if len(page.Changes) == q.First && q.Entity == "" {
+				// Whether one more change passes needs only its time.
+				at, err := changeAt(v)
+				if err != nil {
+					return fmt.Errorf("change %d: %w", binary.BigEndian.Uint64(k), err)
+				}
+				page.HasNextPage = q.Matches(&store.Change{At: at})
+				if page.HasNextPage || !q.Until.IsZero() && at.After(q.Until) {
+					break
+				}
+				continue
+			}
 			ch := new(store.Change)
 			if err := json.Unmarshal(v, ch); err != nil {
 				return fmt.Errorf("change %d: %w", binary.BigEndian.Uint64(k), err)
