@@ -16,8 +16,8 @@ import (
 // that changes nothing.
 var errNothingToWrite = errors.New("nothing to write")
 
-// ImportActor is the actor Apply records when its options name none.
-const ImportActor = "import"
+// importActor is the actor Apply records when its options name none.
+const importActor = "import"
 
 // Write implements store.Store. The edit is planned (store.PlanEdit) and
 // committed in one bbolt transaction, synced to disk, under the store's
@@ -37,7 +37,7 @@ func (s *Store) Write(ctx context.Context, e *store.Edit) (*store.Change, error)
 func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOptions) (*store.ApplyResult, error) {
 	actor := opts.Actor
 	if actor == "" {
-		actor = ImportActor
+		actor = importActor
 	}
 	p, err := s.commit(ctx, &store.Edit{Actor: actor, Action: "import", Put: *d, DryRun: opts.DryRun})
 	if err != nil {
