@@ -7,8 +7,11 @@
 // current graph, the log after the moment, and the memory of the graph
 // once more. Snapshots are built once per distinct moment and the most
 // recent few are cached: the log is append-only, so a moment's graph never
-// changes once built. Reads of a snapshot are bounded by the same limits
-// (page sizes, depths, entity limits) as reads of the current graph.
+// changes once built (a store whose log is wiped and begun again, as a
+// test database may be, needs a new Reader). Reads of a snapshot are
+// bounded by the same limits (page sizes, depths, entity limits) as reads
+// of the current graph. The snapshot's metas are not those of the moment:
+// it reports every element at version 1 (see memstore.FromDataset).
 package history
 
 import (
