@@ -250,6 +250,11 @@ func TestChangesFilters(t *testing.T) {
 		}
 		ats = append(ats, c.At)
 	}
+	for i := 1; i < len(ats); i++ {
+		if !ats[i].After(ats[i-1]) {
+			t.Fatalf("changes are dated %v, not in the order of their seqs", ats)
+		}
+	}
 	tests := []struct {
 		name string
 		q    store.ChangeQuery
