@@ -17,13 +17,16 @@ import (
 // the same query reads the seq the change will get (one more than the
 // last, kept on the graph's version node, version.go) and the vocabulary.
 // A dry run, which records nothing, reads the vocabulary alone, with seq 0.
+// The change is dated by the database's clock, taken under the lock, so
+// that changes from replicas with clocks apart are still dated in the
+// order of their seqs.
 const (
 	lockQuery = `MERGE (l:ApplyLock {id: 'apply'}) SET l.locked = true
 WITH l OPTIONAL MATCH (v:GraphVersion {id: 'graph'})
-WITH coalesce(v.seq, 0) + 1 AS seq` + vocabularySubqueries + `
-RETURN seq, kinds, types`
-	dryRunQuery = `WITH 0 AS seq` + vocabularySubqueries + `
-RETURN seq, kinds, types`
+WITH coalesce(v.seq, 0) + 1 AS seq, datetime() AS at` + vocabularySubqueries + `
+RETURN seq, at, kinds, types`
+	dryRunQuery = `WITH 0 AS seq, datetime() AS at` + vocabularySubqueries + `
+RETURN seq, at, kinds, types`
 )
 
 // Write implements store.Store: one managed write transaction locks,
@@ -83,6 +86,10 @@ func planIn(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit, loc
 	if err != nil {
 		return nil, nil, err
 	}
+	at, err := value[time.Time](rec, "at")
+	if err != nil {
+		return nil, nil, err
+	}
 	v, err := decodeVocabulary(rec)
 	if err != nil {
 		return nil, nil, err
@@ -91,7 +98,7 @@ func planIn(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit, loc
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := store.PlanEdit(e, cur, seq, time.Now())
+	p, err := store.PlanEdit(e, cur, seq, at)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -250,6 +250,11 @@ func TestChangesFilters(t *testing.T) {
 		}
 		ats = append(ats, c.At)
 	}
+	for i := 1; i < len(ats); i++ {
+		if !ats[i].After(ats[i-1]) {
+			t.Fatalf("changes are dated %v, not in the order of their seqs", ats)
+		}
+	}
 	tests := []struct {
 		name string
 		q    store.ChangeQuery
@@ -283,5 +288,29 @@ func TestChangesFilters(t *testing.T) {
 	for _, bad := range []store.ChangeQuery{{After: -1}, {First: store.MaxPageSize + 1}, {Since: ats[1], Until: ats[0]}} {
 		_, err := s.Changes(ctx, bad)
 		wantCode(t, err, store.EINVALID)
+	}
+}
+
+// TestWriteMovesRelation points a relation at another entity: its
+// relationship is replaced, and its edit record goes on from the old one.
+func TestWriteMovesRelation(t *testing.T) {
+	s := tinyStore(t)
+	moved := tinyGraph().Relations[0]
+	moved.ToID = "c"
+	c, err := s.Write(t.Context(), &store.Edit{Actor: "ana", Action: "updateRelation",
+		Put: store.Dataset{Relations: []store.Relation{moved}}, Expect: map[string]int64{"a-b": 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Elements) != 1 || c.Elements[0].Version != 2 {
+		t.Fatalf("move = %+v, want a-b at version 2", c)
+	}
+	got := neo4jtest.Query(t, neo4jtest.Config(t), "MATCH (a)-[r {id: 'a-b'}]->(b) RETURN a.id, b.id, r.version, r.createdBy, r.updatedBy", nil)
+	if len(got) != 1 || fmt.Sprint(got[0].Values) != "[a c 2 loader ana]" {
+		var rows []any
+		for _, rec := range got {
+			rows = append(rows, rec.Values)
+		}
+		t.Fatalf("relationships with the id a-b = %v, want one from a to c, version 2, created by loader, updated by ana", rows)
 	}
 }

@@ -12,15 +12,8 @@ import (
 // the test ends.
 func openForTest(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(t.Context(), Config(neo4jtest.Reset(t)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	if err := s.Ping(t.Context()); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	neo4jtest.Reset(t)
+	return openAnother(t)
 }
 
 // openAnother returns another store on the test database as it is, as

@@ -40,8 +40,9 @@ const (
 	mergeTypes    = rowsClause + `MERGE (t:RelationType {id: row.id}) SET t = row`
 	mergeSources  = rowsClause + `MERGE (d:SourceDocument {id: row.id}) SET d = row`
 	mergeEntities = rowsClause + `MERGE (n:Entity {id: row.id}) SET n = row`
-	// An entity is deleted after its relations (store.PlanEdit lists them
-	// all); DETACH only spares the check of a relationship already gone.
+	// An entity is deleted after its relations: store.PlanEdit listed them
+	// all, read under the write lock, so DETACH finds none left; it is
+	// used only once PlanEdit has approved the delete.
 	deleteEntities = rowsClause + `MATCH (n:Entity {id: row.id}) DETACH DELETE n`
 	// The relationship statements are formatted with a quoted type (quoteType).
 	deleteRelations = rowsClause + `MATCH (:Entity {id: row.from})-[r:%s {id: row.id}]->() DELETE r`
