@@ -83,9 +83,9 @@ func (r *Resolver) at(ctx context.Context, asOf *store.AsOf) (store.Store, error
 	}
 	reg := asOfRegistryFrom(ctx)
 	if reg == nil {
-		// A direct execution without the request middleware: give this
-		// field's subtree its own registry.
-		reg = &asOfRegistry{of: map[any]*snapshot{}}
+		// Without the registry the nested fields would read the current
+		// graph: refuse rather than mix two moments in one answer.
+		return nil, store.Errorf(store.EINTERNAL, "asOf read without the request's registry (see WithLoaders)")
 	}
 	snap := &snapshot{}
 	snap.store = registering{Store: past, reg: reg, snap: snap}
