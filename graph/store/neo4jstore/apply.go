@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"kgraph/graph/store"
 )
 
@@ -29,6 +31,16 @@ func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOpt
 // for more, one scan of every relationship is faster (a relationship index
 // seek costs about as much as scanning a few hundred relationships).
 const seekLimit = 2000
+
+// storedRelationsWithIDs is relationsWithIDs over the vocabulary stored
+// now, read in tx.
+func storedRelationsWithIDs(ctx context.Context, tx neo4j.ManagedTransaction, param string, n int) (string, error) {
+	v, err := vocabulary(ctx, tx)
+	if err != nil {
+		return "", err
+	}
+	return relationsWithIDs(v, param, n)
+}
 
 // relationsWithIDs returns a subquery that gives, as r, the relationships
 // whose ids are among the n ids of the list parameter param: a UNION of

@@ -88,8 +88,9 @@ func readCurrent(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit
 	read := idSet(stored.Relations, func(r store.Relation) string { return r.ID })
 	touchingIDs := map[string][]string{}
 	for _, r := range touching {
-		for _, end := range []string{r.FromID, r.ToID} {
-			touchingIDs[end] = append(touchingIDs[end], r.ID)
+		touchingIDs[r.FromID] = append(touchingIDs[r.FromID], r.ID)
+		if r.ToID != r.FromID {
+			touchingIDs[r.ToID] = append(touchingIDs[r.ToID], r.ID)
 		}
 		if !read[r.ID] {
 			read[r.ID] = true

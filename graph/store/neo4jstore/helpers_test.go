@@ -22,14 +22,23 @@ func openForTest(t testing.TB) *Store {
 // the test ends.
 func openAnother(t testing.TB) *Store {
 	t.Helper()
+	s := openUnready(t)
+	if err := s.Ping(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// openUnready returns another store on the test database, closed when
+// the test ends, that has not yet reached it: its first call sets up the
+// schema.
+func openUnready(t testing.TB) *Store {
+	t.Helper()
 	s, err := Open(t.Context(), Config(neo4jtest.Config(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = s.Close() })
-	if err := s.Ping(t.Context()); err != nil {
-		t.Fatal(err)
-	}
 	return s
 }
 

@@ -68,11 +68,7 @@ func (s *Store) Metas(ctx context.Context, ids []string) ([]*store.Meta, error) 
 		if len(ids) == 0 {
 			return out, nil
 		}
-		v, err := vocabulary(ctx, tx)
-		if err != nil {
-			return nil, err
-		}
-		relations, err := relationsWithIDs(v, "$ids", len(ids))
+		relations, err := storedRelationsWithIDs(ctx, tx, "$ids", len(ids))
 		if err != nil {
 			return nil, err
 		}

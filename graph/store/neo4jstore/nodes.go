@@ -18,11 +18,7 @@ func (s *Store) Relations(ctx context.Context, ids []string) ([]*store.Relation,
 		if len(ids) == 0 {
 			return out, nil
 		}
-		vocab, err := vocabulary(ctx, tx)
-		if err != nil {
-			return nil, err
-		}
-		match, err := relationsWithIDs(vocab, "$ids", len(ids))
+		match, err := storedRelationsWithIDs(ctx, tx, "$ids", len(ids))
 		if err != nil {
 			return nil, err
 		}

@@ -51,6 +51,10 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	if s.schemaReady.Load() {
 		return nil
 	}
+	// The schema is the process's, not the request's: its sessions chain
+	// only the store's own bookmarks, so that a request's bad bookmark
+	// fails that request alone.
+	ctx, _ = store.WithBookmarks(ctx, nil)
 	s.schemaMu.Lock()
 	defer s.schemaMu.Unlock()
 	if s.schemaReady.Load() {
