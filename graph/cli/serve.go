@@ -14,6 +14,7 @@ import (
 	"kgraph/graph/httpapi"
 	"kgraph/graph/observe"
 	"kgraph/graph/store"
+	"kgraph/graph/store/readcache"
 )
 
 // serve runs the HTTP server until ctx is cancelled, then shuts it down
@@ -32,6 +33,8 @@ func serve(ctx context.Context, env *Env, args []string) error {
 	grace := fs.Duration("shutdown-grace", 0, "how long a stopping server waits for requests under way; 0 means the deadline plus "+shutdownMargin.String()+", and it must exceed the deadline (env KG_SHUTDOWN_GRACE)")
 	var cacheMaxAge time.Duration
 	protect.durationVar(fs, env.Getenv, &cacheMaxAge, "cache-max-age", "KG_CACHE_MAX_AGE", httpapi.DefaultCacheMaxAge, "how long browsers and CDNs may reuse a GET query's answer before revalidating it by ETag; 0 to always revalidate")
+	var readCache time.Duration
+	protect.durationVar(fs, env.Getenv, &readCache, "read-cache", "KG_READ_CACHE", readcache.DefaultInterval, "with Neo4j, keep query answers in memory until the graph changes, checking for changes made through other replicas at most this often; 0 turns the cache off")
 	u := usage{name: "serve", flags: fs, text: `Usage: kgraph [serve] [flags]
 
 Serves the knowledge graph: GraphQL at /graphql, the explorer at /, the
@@ -93,7 +96,7 @@ Examples:
 		Store: s, Logger: logger, Readiness: ready, Deadline: *deadline, Metrics: metrics, Tracer: tracer,
 		Assets: env.FrontEnd, AllowedOrigins: splitList(*origins),
 		Limits: protect.limits, RateLimit: protect.rate, TrustedDocuments: trusted,
-		CacheMaxAge: orAlwaysRevalidate(cacheMaxAge),
+		CacheMaxAge: orAlwaysRevalidate(cacheMaxAge), ReadCache: readCacheOptions(readCache),
 	}), logger, protect.timeouts, *deadline)
 	logger.Info("serving", "addr", ln.Addr().String(), "graphql", "/graphql", "playground", "/playground", "store", storeName(cfg),
 		"deadline", deadline.String(), "tracing", tracer != nil)
@@ -181,4 +184,13 @@ func splitList(v string) []string {
 		}
 	}
 	return out
+}
+
+// readCacheOptions turns the -read-cache interval into the cache's options;
+// nil (no cache) for 0.
+func readCacheOptions(interval time.Duration) *readcache.Options {
+	if interval <= 0 {
+		return nil
+	}
+	return &readcache.Options{Interval: interval}
 }

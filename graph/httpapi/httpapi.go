@@ -16,6 +16,7 @@ import (
 	"kgraph/graph"
 	"kgraph/graph/observe"
 	"kgraph/graph/store"
+	"kgraph/graph/store/readcache"
 )
 
 // Config is what the handlers need.
@@ -24,6 +25,9 @@ type Config struct {
 	Store store.Store
 	// Logger records requests that fail and internal errors.
 	Logger *slog.Logger
+	// ReadCache, when not nil, keeps the answers of a store that is not
+	// in memory (Neo4j) until the graph changes (see package readcache).
+	ReadCache *readcache.Options
 	// Readiness says whether the store is ready to serve, and learns it
 	// from every store call. While it is not, /readyz answers 503 and so do
 	// GraphQL queries and exports, at once, so that nobody is served an
@@ -82,6 +86,11 @@ func NewHandler(cfg Config) http.Handler {
 		cfg.Deadline = DefaultDeadline
 	}
 	cfg.Store = observe.Store(cfg.Store, observe.StoreOptions{Metrics: cfg.Metrics, Tracer: cfg.Tracer, Readiness: cfg.Readiness})
+	if m, ok := cfg.Store.(graph.InMemory); cfg.ReadCache != nil && !(ok && m.AnswersInMemory()) {
+		// Outside the observed store: its metrics count the calls that
+		// reach the database.
+		cfg.Store = readcache.New(cfg.Store, *cfg.ReadCache)
+	}
 	mux := http.NewServeMux()
 	addRoutes(mux, cfg)
 	var h http.Handler = identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.RateLimit, compress(allowCrossOrigin(cfg.AllowedOrigins, routeErrors(mux))))))))
