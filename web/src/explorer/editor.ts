@@ -140,7 +140,12 @@ export class Editor {
         errorSlot(form, 'text'),
         errorSlot(form, FORM),
       );
-      this.onSubmit(form, () => setLabel({ id: e.id, version: e.version, label: { lang: l.lang, text: value(form, 'text') } }), { lang: 'text', text: 'text', labels: 'text' });
+      this.onSubmit(
+        form,
+        () => setLabel({ id: e.id, version: e.version, label: { lang: l.lang, text: value(form, 'text') } }),
+        { lang: 'text', text: 'text', labels: 'text' },
+        'text',
+      );
       return form;
     });
     const add = editForm('label-new');
@@ -206,11 +211,12 @@ export class Editor {
       errorSlot(form, 'text'),
       errorSlot(form, FORM),
     );
-    this.onSubmit(form, () => setDescription({ id: e.id, version: e.version, description: { lang, text: value(form, 'text') } }), {
-      text: 'text',
-      descriptions: 'text',
-      lang: 'text',
-    });
+    this.onSubmit(
+      form,
+      () => setDescription({ id: e.id, version: e.version, description: { lang, text: value(form, 'text') } }),
+      { text: 'text', descriptions: 'text', lang: 'text' },
+      'text',
+    );
     return h('fieldset', { class: 'edit-group', 'data-testid': 'edit-description' }, h('legend', {}, t('description')), form);
   }
 
@@ -335,10 +341,10 @@ export class Editor {
 
   /**
    * Runs a form's mutation on submit: the errors go next to their fields
-   * (fields maps the names a server error may use to the form's own), a
-   * success reloads the editor and the view.
+   * (fields maps the names a server error may use to the form's own; the
+   * rest go next to primary), a success reloads the editor and the view.
    */
-  private onSubmit(form: HTMLFormElement, mutate: () => Promise<void>, fields: Record<string, string>): void {
+  private onSubmit(form: HTMLFormElement, mutate: () => Promise<void>, fields: Record<string, string>, primary = FORM): void {
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       for (const slot of form.querySelectorAll<HTMLElement>('.field-error')) slot.hidden = true;
@@ -350,7 +356,9 @@ export class Editor {
       } catch (err) {
         buttons.forEach((b) => (b.disabled = false));
         if (this.ctx.onAuthError(err)) return;
-        const at = fieldOf(err, fields) ?? FORM;
+        // An error that names no field (a conflict is about the whole
+        // element) goes next to the field being edited, if there is one.
+        const at = fieldOf(err, fields) ?? primary;
         if (err instanceof GraphQLRequestError && err.code === 'CONFLICT' && err.extensions.currentVersion !== undefined) {
           const reload = h('button', { type: 'button', class: 'link-button', 'data-testid': 'conflict-reload' }, t('reloadLatest'));
           reload.addEventListener('click', () => void this.reload());
