@@ -129,3 +129,27 @@ func evalAction(expr string) chromedp.Action[chromedp.Void] {
 func sendKeys(selector, text string) chromedp.Action[chromedp.Void] {
 	return chromedp.SendKeys(chromedp.CSS(selector), text, chromedp.NodeVisible)
 }
+
+// waitCroatia waits until the page, opened on Croatia, has drawn it.
+func (p *page) waitCroatia() {
+	p.t.Helper()
+	p.waitReady()
+	p.waitFor("Croatia's neighbourhood", drawnJS("croatia"))
+}
+
+// signInOnCroatia signs in and waits for the editor of Croatia.
+func (p *page) signInOnCroatia() {
+	p.t.Helper()
+	p.signIn(editorToken)
+	p.waitFor("the editor", `document.querySelector('[data-testid="label-form"][data-lang="en"] input')?.value === 'Croatia'`)
+}
+
+// renameElsewhere renames Croatia in English through the API, as another
+// editor would, and returns the version it was renamed from.
+func renameElsewhere(t *testing.T, srv *httptest.Server, name string) int {
+	t.Helper()
+	loaded, _ := entityVersion(t, srv, "croatia")
+	graphql(t, srv, editorToken, `mutation($v: Int!, $name: String!) { addLabel(id: "croatia", version: $v, label: {lang: "en", text: $name}) { entity { version } } }`,
+		map[string]any{"v": loaded, "name": name}, nil)
+	return loaded
+}

@@ -18,14 +18,12 @@ const enLabel = `[data-testid="label-form"][data-lang="en"]`
 func TestEditorSavesLabelDatesAndDescription(t *testing.T) {
 	srv := startEditableServer(t)
 	p := openPageOn(t, srv, "/#entity=croatia")
-	p.waitReady()
-	p.waitFor("Croatia's neighbourhood", drawnJS("croatia"))
+	p.waitCroatia()
 	if eval[bool](p, `document.querySelector('[data-testid="editor"]').hidden === false`) {
 		t.Error("the editor shows before anyone signed in")
 	}
 	before, _ := entityVersion(t, srv, "croatia")
-	p.signIn(editorToken)
-	p.waitFor("the editor", `document.querySelector('`+enLabel+` input')?.value === 'Croatia'`)
+	p.signInOnCroatia()
 
 	// The token is kept for this tab only: in sessionStorage, not in localStorage or a cookie.
 	if where := eval[string](p, `JSON.stringify([sessionStorage.getItem('kgraph.editorToken') !== null, localStorage.length, document.cookie])`); where != `[true,0,""]` {
@@ -95,8 +93,7 @@ func TestEditorSavesLabelDatesAndDescription(t *testing.T) {
 func TestEditorAddsAndDeletesARelation(t *testing.T) {
 	srv := startEditableServer(t)
 	p := openPageOn(t, srv, "/#entity=croatia")
-	p.waitReady()
-	p.waitFor("Croatia's neighbourhood", drawnJS("croatia"))
+	p.waitCroatia()
 	p.signIn(editorToken)
 	p.waitFor("the editor", `document.querySelector('[data-testid="relation-form"]') !== null`)
 
@@ -143,16 +140,12 @@ func TestEditorAddsAndDeletesARelation(t *testing.T) {
 func TestEditorShowsAConflictNextToTheField(t *testing.T) {
 	srv := startEditableServer(t)
 	p := openPageOn(t, srv, "/#entity=croatia")
-	p.waitReady()
-	p.waitFor("Croatia's neighbourhood", drawnJS("croatia"))
-	p.signIn(editorToken)
-	p.waitFor("the editor", `document.querySelector('`+enLabel+` input')?.value === 'Croatia'`)
+	p.waitCroatia()
+	p.signInOnCroatia()
 
 	// The editor starts typing; meanwhile someone else renames Croatia.
 	p.typeInto(enLabel+` input`, "Croatia (my edit)")
-	loaded, _ := entityVersion(t, srv, "croatia")
-	graphql(t, srv, editorToken, `mutation($v: Int!) { addLabel(id: "croatia", version: $v, label: {lang: "en", text: "Croatia (their edit)"}) { entity { version } } }`,
-		map[string]any{"v": loaded}, nil)
+	loaded := renameElsewhere(t, srv, "Croatia (their edit)")
 	p.waitFor("the notice that the entity changed", `!document.querySelector('[data-testid="editor-stale"]').hidden`)
 	if typed := eval[string](p, `document.querySelector('`+enLabel+` input').value`); typed != "Croatia (my edit)" {
 		t.Errorf("the change elsewhere replaced what the editor typed with %q", typed)

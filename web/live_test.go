@@ -44,14 +44,12 @@ func TestLiveUpdatesReachAnotherPage(t *testing.T) {
 	editor := openPageOn(t, srv, "/#entity=croatia")
 	reader := openPageOn(t, srv, "/#entity=croatia")
 	for _, p := range []*page{editor, reader} {
-		p.waitReady()
-		p.waitFor("Croatia's neighbourhood", drawnJS("croatia"))
+		p.waitCroatia()
 		p.waitLive()
 	}
 
 	// A label saved in the editor's page is redrawn in the reader's.
-	editor.signIn(editorToken)
-	editor.waitFor("the editor", `document.querySelector('`+enLabel+` input')?.value === 'Croatia'`)
+	editor.signInOnCroatia()
 	editor.typeInto(enLabel+` input`, "Croatia (renamed live)")
 	editor.click(enLabel + ` [data-testid="label-save"]`)
 	editor.waitFor("the save", cyJS+`.getElementById('croatia').data('label') === 'Croatia (renamed live)'`)
@@ -78,8 +76,7 @@ func TestLiveUpdatesReconnectAndCatchUp(t *testing.T) {
 	srv := startEditableServer(t)
 	proxy := newCuttableProxy(t, srv.Listener.Addr().String())
 	p := openPageOn(t, &httptest.Server{URL: "http://" + proxy.addr()}, "/#entity=croatia")
-	p.waitReady()
-	p.waitFor("Croatia's neighbourhood", drawnJS("croatia"))
+	p.waitCroatia()
 	p.waitLive()
 	// The browser reports the refused reconnections; they are the point.
 	p.expect("WebSocket connection to")
@@ -87,7 +84,7 @@ func TestLiveUpdatesReconnectAndCatchUp(t *testing.T) {
 	proxy.cut(true)
 	p.within(10*time.Second, "the status to say it is reconnecting", `document.querySelector('[data-testid="live-status"]').dataset.state === 'reconnecting'`)
 	// While the page is away, Croatia is renamed: no announcement reaches it.
-	graphql(t, srv, editorToken, `mutation { addLabel(id: "croatia", version: 1, label: {lang: "en", text: "Croatia (while away)"}) { entity { version } } }`, nil, nil)
+	renameElsewhere(t, srv, "Croatia (while away)")
 	time.Sleep(500 * time.Millisecond)
 	if label := p.nodeLabel("croatia"); label != "Croatia" {
 		t.Fatalf("the page redrew %q while cut off", label)

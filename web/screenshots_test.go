@@ -97,14 +97,10 @@ func saveDocsScreenshot(t *testing.T, p *page, file string) {
 func TestDocsScreenshotsOfTheEditor(t *testing.T) {
 	srv := startEditableServer(t)
 	p := openPageSized(t, srv, "/#entity=croatia", 1280, 880)
-	p.waitReady()
-	p.waitFor("Croatia's neighbourhood", drawnJS("croatia"))
-	p.signIn(editorToken)
-	p.waitFor("the editor", `document.querySelector('`+enLabel+` input')?.value === 'Croatia'`)
+	p.waitCroatia()
+	p.signInOnCroatia()
 	p.typeInto(enLabel+` input`, "Republic of Croatia")
-	loaded, _ := entityVersion(t, srv, "croatia")
-	graphql(t, srv, editorToken, `mutation($v: Int!) { addLabel(id: "croatia", version: $v, label: {lang: "en", text: "Croatia (renamed elsewhere)"}) { entity { version } } }`,
-		map[string]any{"v": loaded}, nil)
+	renameElsewhere(t, srv, "Croatia (renamed elsewhere)")
 	p.click(enLabel + ` [data-testid="label-save"]`)
 	p.waitFor("the conflict", `document.querySelector('`+enLabel+` [data-error-for="text"]')?.dataset.kind === 'conflict'`)
 	// The panel scrolls to the editor's labels, as the editor sees them.
