@@ -192,3 +192,36 @@ func TestSignInRefusesABadToken(t *testing.T) {
 		t.Error("a bad token was kept in sessionStorage")
 	}
 }
+
+func TestEditorShowsInvalidInputNextToTheField(t *testing.T) {
+	srv := startEditableServer(t)
+	p := openPageOn(t, srv, "/#entity=croatia")
+	p.waitCroatia()
+	p.signInOnCroatia()
+	before, _ := entityVersion(t, srv, "croatia")
+
+	// An end before the start: the server refuses it, naming the field.
+	p.typeInto(`[data-testid="end-input"]`, "1900")
+	p.click(`[data-testid="dates-save"]`)
+	p.waitFor("the error next to the end date", `(() => {
+		const e = document.querySelector('[data-testid="dates-form"] [data-error-for="end"]');
+		return e !== null && !e.hidden && e.dataset.kind === 'invalid';
+	})()`)
+	if invalid := eval[string](p, `document.querySelector('[data-testid="end-input"]').getAttribute('aria-invalid') ?? ''`); invalid != "true" {
+		t.Errorf("the end date field has aria-invalid=%q", invalid)
+	}
+	// A date the API cannot read, in a new relation: next to its field too.
+	p.pick(`#rel-target`, "Slovenia", "slovenia")
+	p.typeInto(`#rel-start`, "1992-13")
+	p.click(`[data-testid="relation-add"]`)
+	p.waitFor("the error next to the relation's start", `(() => {
+		const e = document.querySelector('[data-testid="relation-form"] [data-error-for="start"]');
+		return e !== null && !e.hidden;
+	})()`)
+	if v, _ := entityVersion(t, srv, "croatia"); v != before {
+		t.Errorf("a refused edit changed Croatia's version from %d to %d", before, v)
+	}
+	if found := p.seriousViolations(); len(found) > 0 {
+		t.Errorf("axe-core finds serious violations with the errors shown:\n  %s", strings.Join(found, "\n  "))
+	}
+}
