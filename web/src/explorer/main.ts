@@ -327,8 +327,8 @@ class Explorer {
     select.value = lang;
     translatePage();
     this.reflectPlaying();
-    this.session?.reflect();
-    if (this.liveState) this.showLiveState(this.liveState);
+    this.session.reflect();
+    this.showLiveState(this.liveState);
     document.title = t('title');
   }
 
