@@ -101,6 +101,11 @@ func (r *entityResolver) Description(ctx context.Context, obj *store.Entity, lan
 	return optionalText(obj.Descriptions, lang), nil
 }
 
+// Descriptions is the resolver for the descriptions field.
+func (r *entityResolver) Descriptions(ctx context.Context, obj *store.Entity) ([]*store.Label, error) {
+	return labelPtrs(obj.Descriptions), nil
+}
+
 // Relations is the resolver for the relations field.
 func (r *entityResolver) Relations(ctx context.Context, obj *store.Entity, direction *store.Direction, types []string, at *store.PartialDate, first *int, after *string) (*model.RelationConnection, error) {
 	n, err := size("first", first)
