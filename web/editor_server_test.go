@@ -7,6 +7,7 @@ package web_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -19,6 +20,8 @@ import (
 
 	"kgraph/graph/auth"
 	"kgraph/graph/httpapi"
+	"kgraph/graph/live"
+	"kgraph/graph/store/history"
 	"kgraph/graph/store/memstore/memstoretest"
 	"kgraph/web"
 )
@@ -35,10 +38,15 @@ func startEditableServer(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s := memstoretest.Seeded(t)
+	follower := live.New(s, live.Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	go follower.Run(ctx)
 	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{
-		Store: memstoretest.Seeded(t), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Assets: web.Dist(), Auth: keys,
+		Store: s, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Assets: web.Dist(), Auth: keys,
+		Live: follower, Snapshots: history.New(s, 8),
 	}))
-	t.Cleanup(srv.Close)
+	t.Cleanup(func() { srv.Close(); cancel() })
 	return srv
 }
 
