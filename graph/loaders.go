@@ -216,7 +216,9 @@ func (r *Resolver) vocabulary(ctx context.Context, obj any) (*store.Vocabulary, 
 func (r *Resolver) entity(ctx context.Context, obj any, id string) (*store.Entity, error) {
 	e, err := r.loadersOf(ctx, obj).entities.Load(ctx, id)
 	if err == nil && e == nil {
-		return nil, store.Errorf(store.EINTERNAL, "relation points at missing entity %q", id)
+		// The graph is edited while it is read: the entity was deleted
+		// after the relation was read (or announced by graphChanged).
+		return nil, store.Errorf(store.ENOTFOUND, "the entity %q no longer exists: it was deleted after this relation was read", id)
 	}
 	return e, err
 }
