@@ -124,6 +124,20 @@ export type RefetchAnyNodeQuery = { nodes: Array<
     | { __typename: 'SourceDocument', language: string, id: string }
    | null> };
 
+export type WatchCroatiaSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WatchCroatiaSubscription = { graphChanged: { deletedIds: Array<string>, change: { seq: number, action: string, elementCount: number }, entities: Array<{ id: string, version: number }> } };
+
+export type AddADescriptionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AddADescriptionMutation = { addDescription: { node:
+      | { version: number, description: string | null, id: string }
+      | { id: string }
+      | { id: string }
+    , change: { seq: number, action: string, elementCount: number } | null } };
+
 export type EditorCitationFragment = { paragraph: number | null, sentence: number | null, document: { id: string, title: string } };
 
 export type EditorRelationFragment = { id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, version: number, label: string, from: { id: string, name: string }, to: { id: string, name: string }, sources: Array<{ paragraph: number | null, sentence: number | null, document: { id: string, title: string } }> };
