@@ -78,6 +78,9 @@ func errTooSlow(buffer int) error {
 	return store.Errorf(store.EUNAVAILABLE, "the subscription fell %d changes behind and was ended; subscribe again and read what was missed from Query.changes", buffer)
 }
 
+// readTimeout bounds each read of the change log.
+const readTimeout = 10 * time.Second
+
 // Run follows the log until ctx is done: it finds the log's end, then
 // reads the changes after it every Interval. A failed read is logged and
 // tried again at the next tick. When Run returns, every subscription ends
@@ -89,14 +92,18 @@ func (f *Follower) Run(ctx context.Context) error {
 	started := false
 	for {
 		var err error
+		// A read stuck on an unreachable database must not stop the
+		// follower for good: it ends and is tried again.
+		readCtx, cancel := context.WithTimeout(ctx, readTimeout)
 		if !started {
-			err = f.skipToEnd(ctx)
+			err = f.skipToEnd(readCtx)
 			if started = err == nil; started {
 				close(f.ready)
 			}
 		} else {
-			err = f.poll(ctx)
+			err = f.poll(readCtx)
 		}
+		cancel()
 		if err != nil && ctx.Err() == nil {
 			f.logger.WarnContext(ctx, "reading the change log failed", "err", err)
 		}
