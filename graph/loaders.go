@@ -172,9 +172,15 @@ type loadersKey struct{}
 // WithLoaders is middleware that gives each request its own loaders.
 func WithLoaders(s store.Store, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := context.WithValue(r.Context(), loadersKey{}, NewLoaders(r.Context(), s))
-		next.ServeHTTP(w, r.WithContext(ctx))
+		next.ServeHTTP(w, r.WithContext(ContextWithLoaders(r.Context(), s)))
 	})
+}
+
+// ContextWithLoaders returns ctx with fresh loaders: one request's, or, on
+// a long-lived subscription, one event's, so that no event is answered
+// from what an earlier one cached.
+func ContextWithLoaders(ctx context.Context, s store.Store) context.Context {
+	return context.WithValue(ctx, loadersKey{}, NewLoaders(ctx, s))
 }
 
 // loaders returns the request's loaders, or fresh ones when the request

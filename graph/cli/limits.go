@@ -19,6 +19,7 @@ type serverLimits struct {
 	limits           httpapi.Limits
 	rate             httpapi.RateLimit
 	timeouts         httpapi.Timeouts
+	streams          httpapi.StreamLimits
 	trustedProxies   string
 	trustedDocuments string
 	// disableIntrospection reads the -introspection flag once parsed.
@@ -55,6 +56,13 @@ func (s *serverLimits) register(fs *flag.FlagSet, getenv func(string) string) {
 	s.durationVar(fs, getenv, &s.timeouts.Read, "read-timeout", "KG_READ_TIMEOUT", t.Read, "time to read a whole request, body included")
 	s.durationVar(fs, getenv, &s.timeouts.Write, "write-timeout", "KG_WRITE_TIMEOUT", 0, "time to answer a request; at least the request deadline plus 10s")
 	s.durationVar(fs, getenv, &s.timeouts.Idle, "idle-timeout", "KG_IDLE_TIMEOUT", t.Idle, "time a kept-alive connection waits for its next request")
+	st, sd := &s.streams, httpapi.DefaultStreamLimits()
+	s.intVar(fs, getenv, &st.PerClient, "streams-per-client", "KG_STREAMS_PER_CLIENT", sd.PerClient, "subscriptions (WebSocket connections and event streams) one client may hold open at once")
+	s.intVar(fs, getenv, &st.PerConnection, "stream-operations", "KG_STREAM_OPERATIONS", sd.PerConnection, "operations that may run at once on one WebSocket connection")
+	s.durationVar(fs, getenv, &st.KeepAlive, "stream-keepalive", "KG_STREAM_KEEPALIVE", sd.KeepAlive, "how often an open stream carries a keep-alive message")
+	s.durationVar(fs, getenv, &st.Idle, "stream-idle-timeout", "KG_STREAM_IDLE_TIMEOUT", sd.Idle, "a WebSocket connection without a subscription this long is closed")
+	s.durationVar(fs, getenv, &st.MaxDuration, "stream-max-duration", "KG_STREAM_MAX_DURATION", sd.MaxDuration, "the longest a WebSocket connection or event stream stays open")
+	s.durationVar(fs, getenv, &st.InitTimeout, "ws-init-timeout", "KG_WS_INIT_TIMEOUT", sd.InitTimeout, "time a WebSocket connection has to send connection_init")
 }
 
 // resolve checks the values and reads the files they name.

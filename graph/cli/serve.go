@@ -29,6 +29,8 @@ func serve(ctx context.Context, env *Env, args []string) error {
 	cfg.storeFlags(fs, env.Getenv)
 	var protect serverLimits
 	protect.register(fs, env.Getenv)
+	var credentials authFlags
+	credentials.register(fs, env.Getenv)
 	deadline := fs.Duration("deadline", httpapi.DefaultDeadline, "longest time one request may take, reading, parsing, validation and the store's work included; past it the request ends with a TIMEOUT error (env KG_REQUEST_DEADLINE)")
 	grace := fs.Duration("shutdown-grace", 0, "how long a stopping server waits for requests under way; 0 means the deadline plus "+shutdownMargin.String()+", and it must exceed the deadline (env KG_SHUTDOWN_GRACE)")
 	var cacheMaxAge time.Duration
@@ -73,6 +75,10 @@ Examples:
 	if err != nil {
 		return err
 	}
+	authn, err := credentials.authenticator()
+	if err != nil {
+		return err
+	}
 	tracer, stopTracing, err := observe.Tracing(ctx, env.Getenv)
 	if err != nil {
 		return err
@@ -92,12 +98,17 @@ Examples:
 	if err != nil {
 		return err
 	}
+	stopping := make(chan struct{})
+	protect.streams.Done = stopping
 	srv := httpapi.NewServer(httpapi.NewHandler(httpapi.Config{
 		Store: s, Logger: logger, Readiness: ready, Deadline: *deadline, Metrics: metrics, Tracer: tracer,
 		Assets: env.FrontEnd, AllowedOrigins: splitList(*origins),
 		Limits: protect.limits, RateLimit: protect.rate, TrustedDocuments: trusted,
 		CacheMaxAge: orAlwaysRevalidate(cacheMaxAge), ReadCache: readCacheOptions(readCache),
+		Auth: authn, Streams: protect.streams,
 	}), logger, protect.timeouts, *deadline)
+	srv.RegisterOnShutdown(func() { close(stopping) }) // open streams end, saying why
+	logAuthentication(logger, authn)
 	logger.Info("serving", "addr", ln.Addr().String(), "graphql", "/graphql", "playground", "/playground", "store", storeName(cfg),
 		"deadline", deadline.String(), "tracing", tracer != nil)
 	errc := make(chan error, 1)

@@ -44,6 +44,12 @@ const (
 	codeRateLimited = "RATE_LIMITED"
 	// codeRequestTooLarge: a body over the limit (413).
 	codeRequestTooLarge = "REQUEST_TOO_LARGE"
+	// codeTooManyStreams: more open subscriptions than a client, or
+	// operations than a WebSocket connection, may hold (429).
+	codeTooManyStreams = "TOO_MANY_STREAMS"
+	// codeStreamEnded: the server ended a subscription (its longest life,
+	// the token's expiry, a shutdown); the message says which.
+	codeStreamEnded = "STREAM_ENDED"
 )
 
 func init() {

@@ -92,6 +92,10 @@ func isJSONObject(v []byte) bool {
 // the array of their responses, when batching is on and the batch is
 // within its limit.
 func serveBatch(w http.ResponseWriter, r *http.Request, l Limits, body []byte, next http.Handler) {
+	if streamOf(r.Context()) != nil {
+		writeGraphQLError(w, r, http.StatusBadRequest, codeBadRequest, "a batch cannot be answered as an event stream; send one request")
+		return
+	}
 	if !l.Batching {
 		writeGraphQLError(w, r, http.StatusBadRequest, codeBatchingDisabled, "batching is not enabled on this server; send one request per POST")
 		return

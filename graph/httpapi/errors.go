@@ -40,7 +40,9 @@ func errorStatus(code string) int {
 		return http.StatusNotFound
 	case store.ECONFLICT:
 		return http.StatusConflict
-	case store.EUNAUTHORIZED:
+	case store.EUNAUTHENTICATED:
+		return http.StatusUnauthorized
+	case store.EUNAUTHORIZED, store.EFORBIDDEN:
 		return http.StatusForbidden
 	case store.EUNAVAILABLE:
 		return http.StatusServiceUnavailable

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -31,7 +32,9 @@ const DefaultDeadline = 10 * time.Second
 func handleGraphQL(cfg Config) http.Handler {
 	limits := cfg.Limits.withDefaults()
 	srv := newGraphQLServer(cfg, limits)
-	return noteStreaming(cacheReads(cfg.Store, cfg.cacheMaxAge(), limitRequest(limits, cfg.Deadline, checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv)))))
+	guard := newStreamGuard(cfg)
+	return authenticate(cfg.Auth, cfg.Logger, guard.handler(noteStreaming(cacheReads(cfg.Store, cfg.cacheMaxAge(),
+		limitRequest(limits, cfg.Deadline, checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv)))))))
 }
 
 // newGraphQLServer is gqlgen's handler with the service's transports,
@@ -41,12 +44,27 @@ func handleGraphQL(cfg Config) http.Handler {
 // and only then parsed, validated and costed by gqlgen.
 func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
 	s, logger, trusted := cfg.Store, cfg.Logger, cfg.TrustedDocuments
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: s, Logger: logger}, Complexity: graph.NewComplexity()}))
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: s, Logger: logger}, Directives: graph.Directives(), Complexity: graph.NewComplexity()}))
+	streams := cfg.Streams.withDefaults()
+	readLimit := int64(limits.MaxBodyBytes)
+	// Subscriptions (and any operation) over graphql-ws or the legacy
+	// protocol; streamGuard admitted the connection, connection_init
+	// authenticates it.
+	srv.AddTransport(transport.Websocket{
+		Implementation:        acceptWebsockets{},
+		InitFunc:              websocketInit(cfg.Auth, logger, streams),
+		InitTimeout:           streams.InitTimeout,
+		KeepAlivePingInterval: streams.KeepAlive,
+		PingPongInterval:      streams.KeepAlive,
+		PayloadReadLimit:      &readLimit,
+	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	// Before POST, which would take the same requests: a POST that accepts
-	// multipart/mixed gets @defer'd fragments as parts after the first.
+	// multipart/mixed gets @defer'd fragments as parts after the first,
+	// one that accepts text/event-stream gets a subscription's events.
 	srv.AddTransport(transport.MultipartMixed{})
+	srv.AddTransport(transport.SSE{KeepAlivePingInterval: streams.KeepAlive})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(limits.MaxTokens)
@@ -63,6 +81,7 @@ func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
 	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	srv.Use(observe.Operations{Tracer: cfg.Tracer, Metrics: cfg.Metrics})
 	srv.Use(deadlineCheck{})
+	srv.Use(streamOperations{deadline: cmp.Or(cfg.Deadline, DefaultDeadline), limits: streams, store: s})
 	present := presentTimeouts(graph.ErrorPresenter(logger))
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		e := present(ctx, err)
@@ -113,7 +132,10 @@ func (operationLog) MutateOperationContext(ctx context.Context, opCtx *graphql.O
 // is read here, so that a chunked body of unknown length is measured too.
 func limitRequest(limits Limits, deadline time.Duration, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), deadline)
+		ctx, cancel := r.Context(), context.CancelFunc(func() {})
+		if streamOf(ctx) == nil { // streams have limits of their own
+			ctx, cancel = context.WithTimeout(ctx, deadline)
+		}
 		defer cancel()
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, int64(limits.MaxBodyBytes)))
 		if err != nil {

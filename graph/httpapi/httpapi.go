@@ -14,6 +14,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"kgraph/graph"
+	"kgraph/graph/auth"
 	"kgraph/graph/observe"
 	"kgraph/graph/store"
 	"kgraph/graph/store/readcache"
@@ -64,6 +65,12 @@ type Config struct {
 	// asking again (Cache-Control max-age); zero means
 	// DefaultCacheMaxAge, a negative value 0 (always revalidate by ETag).
 	CacheMaxAge time.Duration
+	// Auth finds who a request comes from, by its bearer token; nil
+	// accepts no token, and then nobody can write (read-only).
+	Auth *auth.Authenticator
+	// Streams bound subscriptions over WebSocket and server-sent events;
+	// zero fields take the defaults of DefaultStreamLimits.
+	Streams StreamLimits
 }
 
 // cacheMaxAge is CacheMaxAge with its default.

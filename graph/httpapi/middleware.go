@@ -3,6 +3,7 @@ package httpapi
 import (
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/klauspost/compress/gzhttp"
@@ -30,7 +31,11 @@ func allowCrossOrigin(origins []string, next http.Handler) http.Handler {
 // responses are left as they are. A compressed answer's ETag gets a suffix,
 // as a strong validator names one encoding (see cacheReads).
 func compress(next http.Handler) http.Handler {
-	wrap, err := gzhttp.NewWrapper(gzhttp.SuffixETag(etagSuffixes[0]))
+	wrap, err := gzhttp.NewWrapper(gzhttp.SuffixETag(etagSuffixes[0]), gzhttp.ContentTypeFilter(func(ct string) bool {
+		// An event stream is flushed event by event; compressing it
+		// would hold events back.
+		return !strings.HasPrefix(ct, "text/event-stream") && gzhttp.DefaultContentTypeFilter(ct)
+	}))
 	if err != nil {
 		panic(err) // the options are constants
 	}

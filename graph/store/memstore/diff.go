@@ -6,29 +6,6 @@ import (
 	"kgraph/graph/store"
 )
 
-// changes maps a bucket name to the ids and JSON of the elements to write.
-type changes map[string]map[string][]byte
-
-// changesOf lays out the changed elements (see store.DiffAgainst) by bucket.
-func changesOf(changed *store.Dataset) changes {
-	c := changes{}
-	addSection(c, bucketKinds, changed.Vocabulary.EntityKinds, func(x store.EntityKind) string { return x.ID })
-	addSection(c, bucketTypes, changed.Vocabulary.RelationTypes, func(x store.RelationType) string { return x.ID })
-	addSection(c, bucketSources, changed.Sources, func(x store.SourceDocument) string { return x.ID })
-	addSection(c, bucketEntities, changed.Entities, func(x store.Entity) string { return x.ID })
-	addSection(c, bucketRelations, changed.Relations, func(x store.Relation) string { return x.ID })
-	return c
-}
-
-func addSection[T any](c changes, bucket []byte, elems []T, id func(T) string) {
-	for _, x := range elems {
-		if c[string(bucket)] == nil {
-			c[string(bucket)] = map[string][]byte{}
-		}
-		c[string(bucket)][id(x)] = store.MustJSON(x)
-	}
-}
-
 // stored finds a stored element for store.DiffAgainst; the caller holds a lock.
 func (s *Store) stored(section, id string) (any, bool) {
 	var x any

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -22,7 +21,13 @@ var (
 	bucketSources   = []byte("sources")
 	bucketEntities  = []byte("entities")
 	bucketRelations = []byte("relations")
-	allBuckets      = [][]byte{bucketKinds, bucketTypes, bucketSources, bucketEntities, bucketRelations}
+	// bucketMetas holds each entity's and relation's store.Meta, as JSON
+	// under its id; an element without one is at version 1.
+	bucketMetas = []byte("metas")
+	// bucketChanges is the change log: each store.Change as JSON under its
+	// Seq, 8 bytes big-endian, so that byte order is commit order.
+	bucketChanges = []byte("changes")
+	allBuckets    = [][]byte{bucketKinds, bucketTypes, bucketSources, bucketEntities, bucketRelations, bucketMetas, bucketChanges}
 )
 
 // file is the bbolt data file.
@@ -89,31 +94,4 @@ func loadBucket[T any](tx *bolt.Tx, name []byte, into *[]T) error {
 		*into = append(*into, x)
 		return nil
 	})
-}
-
-// write stores the changed elements in one transaction, synced to disk
-// before it returns.
-func (f *file) write(c changes) error {
-	err := f.db.Update(func(tx *bolt.Tx) error {
-		for bucket, elems := range c {
-			b := tx.Bucket([]byte(bucket))
-			// Keys in order fill bbolt's pages front to back instead of
-			// splitting them at random.
-			ids := make([]string, 0, len(elems))
-			for id := range elems {
-				ids = append(ids, id)
-			}
-			sort.Strings(ids)
-			for _, id := range ids {
-				if err := b.Put([]byte(id), elems[id]); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("write data file: %w", err)
-	}
-	return nil
 }

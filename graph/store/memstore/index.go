@@ -24,6 +24,7 @@ func (s *Store) index(d *store.Dataset) {
 	s.touching = map[string][]relNum{}
 	s.singleCitations = map[store.Citation]int32{}
 	s.entities, s.rels, s.relOrder, s.extras = nil, nil, nil, nil
+	s.freeRels, s.freeExtras = nil, nil
 	s.update(d)
 }
 

@@ -9,11 +9,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"kgraph/graph/store"
 )
 
-// Store is the embedded store. Reads run concurrently; Apply runs alone.
+// Store is the embedded store. Reads run concurrently; writes run alone.
 type Store struct {
 	file *file
 
@@ -35,7 +36,16 @@ type Store struct {
 	touching  map[string][]relNum   // entity id -> its relations, in id order
 	keys      map[string]packedKeys // id -> normalized names
 	names     nameIndex             // what searches look up
-	version   version               // raised by every Apply that changes the graph
+	version   version               // raised by every write that changes the graph
+	// lastAt is when the last change was committed: a change is never
+	// dated before it, so that the log's times never go back even if the
+	// clock does, and a time names one point of the log.
+	lastAt time.Time
+	// freeRels and freeExtras are the slots of deleted relations and of
+	// their sources and descriptions, reused by the next ones stored, so
+	// that deleting and adding relations does not grow the store.
+	freeRels   []relNum
+	freeExtras []int32
 }
 
 var _ store.Store = (*Store)(nil)
@@ -56,13 +66,23 @@ func Open(path string) (*Store, error) {
 		f.close()
 		return nil, err
 	}
-	s := &Store{file: f, version: v}
+	lastAt, err := f.lastChangeAt()
+	if err != nil {
+		f.close()
+		return nil, err
+	}
+	s := &Store{file: f, version: v, lastAt: lastAt}
 	s.index(d)
 	return s, nil
 }
 
 // Close closes the data file.
-func (s *Store) Close() error { return s.file.close() }
+func (s *Store) Close() error {
+	if s.file == nil {
+		return nil
+	}
+	return s.file.close()
+}
 
 // Ping always succeeds: an open embedded store can always serve.
 func (s *Store) Ping(ctx context.Context) error { return ctx.Err() }
@@ -289,28 +309,6 @@ func (s *Store) snapshot() *store.Dataset {
 		s.view(n, &d.Relations[i])
 	}
 	return d
-}
-
-// Apply implements store.Store. The change is written to the data file
-// (and synced) before it is served, so an acknowledged Apply is never lost.
-// It costs the size of d, plus a copy of the sorted id lists it changes.
-func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOptions) (*store.ApplyResult, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := store.CheckApply(d, s.known()); err != nil {
-		return nil, err
-	}
-	changed, result := store.DiffAgainst(d, s.stored)
-	if opts.DryRun || changed.Empty() {
-		return result, nil
-	}
-	next := s.version.next()
-	if err := s.file.write(changesOf(changed).withVersion(next)); err != nil {
-		return nil, err
-	}
-	s.update(changed)
-	s.version = next
-	return result, nil
 }
 
 func (s *Store) mustExist(ids ...string) error {

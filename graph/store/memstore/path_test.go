@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"kgraph/graph/store"
-	"kgraph/graph/store/storetest"
+	"kgraph/graph/store/synthetic"
 )
 
 // TestTwoEndedSearchFindsTheCanonicalPath checks the two-ended search
@@ -56,7 +56,7 @@ func (s *Store) adjacency(f store.RelationFilter) store.Adjacency {
 	}
 }
 
-// syntheticStore is a store in a temporary file holding storetest.Synthetic(n, degree).
+// syntheticStore is a store in a temporary file holding synthetic.Dataset(n, degree).
 func syntheticStore(t *testing.T, n, degree int) (*Store, *store.Dataset) {
 	t.Helper()
 	s, err := Open(filepath.Join(t.TempDir(), "graph.db"))
@@ -64,7 +64,7 @@ func syntheticStore(t *testing.T, n, degree int) (*Store, *store.Dataset) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	d := storetest.Synthetic(n, degree)
+	d := synthetic.Dataset(n, degree)
 	if _, err := s.Apply(context.Background(), d, store.ApplyOptions{}); err != nil {
 		t.Fatal(err)
 	}

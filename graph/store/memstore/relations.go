@@ -29,8 +29,9 @@ type relExtra struct {
 }
 
 // relNum numbers the relations in the order they were stored; a relation
-// replaced keeps its number. Readers never hold the store's relations
-// (queries return copies), so Apply changes them in place.
+// replaced keeps its number, and a deleted one's number is given to the
+// next one stored. Readers never hold the store's relations
+// (queries return copies), so writes change them in place.
 type relNum = int32
 
 // view fills v with relation n's fields, sharing the store's values.
@@ -95,14 +96,23 @@ func (s *Store) storeRelations(rs []store.Relation) {
 			old := s.rels[n]
 			packed.id = old.id
 			s.rels[n] = packed
+			if old.extra != packed.extra {
+				s.releaseExtra(old.extra)
+			}
 			if old.from.ID != packed.from.ID || old.to.ID != packed.to.ID {
 				s.detach(n, old.from.ID, old.to.ID)
 				s.attach(n)
 			}
 			continue
 		}
-		n := relNum(len(s.rels))
-		s.rels = append(s.rels, packed)
+		var n relNum
+		if free := len(s.freeRels); free > 0 {
+			n, s.freeRels = s.freeRels[free-1], s.freeRels[:free-1]
+			s.rels[n] = packed
+		} else {
+			n = relNum(len(s.rels))
+			s.rels = append(s.rels, packed)
+		}
 		s.attach(n)
 		added = append(added, n)
 	}
@@ -148,16 +158,27 @@ func (s *Store) repoint(e *store.Entity) {
 	}
 }
 
-// extra finds or adds the sources and descriptions of r.
+// extra finds or adds the sources and descriptions of r, in the slot of
+// a deleted relation's when there is one.
 func (s *Store) extra(r *store.Relation) int32 {
-	if len(r.Sources) == 1 && len(r.Descriptions) == 0 {
-		if i, ok := s.singleCitations[r.Sources[0]]; ok {
-			return i
-		}
-		s.singleCitations[r.Sources[0]] = int32(len(s.extras))
+	i := int32(len(s.extras))
+	if free := len(s.freeExtras); free > 0 {
+		i = s.freeExtras[free-1]
 	}
-	s.extras = append(s.extras, relExtra{sources: slices.Clip(r.Sources), descriptions: r.Descriptions})
-	return int32(len(s.extras) - 1)
+	if len(r.Sources) == 1 && len(r.Descriptions) == 0 {
+		if shared, ok := s.singleCitations[r.Sources[0]]; ok {
+			return shared
+		}
+		s.singleCitations[r.Sources[0]] = i
+	}
+	x := relExtra{sources: slices.Clip(r.Sources), descriptions: r.Descriptions}
+	if i < int32(len(s.extras)) {
+		s.freeExtras = s.freeExtras[:len(s.freeExtras)-1]
+		s.extras[i] = x
+	} else {
+		s.extras = append(s.extras, x)
+	}
+	return i
 }
 
 func (s *Store) sharedDate(d *store.PartialDate) *store.PartialDate {

@@ -56,9 +56,3 @@ func (f *file) loadVersion() (version, error) {
 	}
 	return v, nil
 }
-
-// withVersion adds the version to the changes to write.
-func (c changes) withVersion(v version) changes {
-	c[string(bucketMeta)] = map[string][]byte{keyVersion: store.MustJSON(v)}
-	return c
-}

@@ -55,6 +55,17 @@ func Run(t *testing.T, newStore NewStore) {
 		{"RelationsByID", testRelationsByID},
 		{"NodeIDsUniqueAcrossSections", testNodeIDsUniqueAcrossSections},
 		{"Version", testVersion},
+		{"WriteCreates", testWriteCreates},
+		{"WriteUpdates", testWriteUpdates},
+		{"WriteConflicts", testWriteConflicts},
+		{"WriteRejectsInvalid", testWriteRejectsInvalid},
+		{"WriteDeletes", testWriteDeletes},
+		{"WriteUnchanged", testWriteUnchanged},
+		{"ChangesPaging", testChangesPaging},
+		{"ApplyLogsChange", testApplyLogsChange},
+		{"VersionChangesOnWrite", testVersionChangesOnWrite},
+		{"WriteRace", testWriteRace},
+		{"AsOf", testAsOf},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,203 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"kgraph/graph/auth"
+	"kgraph/graph/auth/authtest"
+	"kgraph/graph/httpapi"
+	"kgraph/graph/observe/observetest"
+)
+
+const (
+	editorKey = "editor-key-0123456789abcdef"
+	adminKey  = "admin-key-0123456789abcdef"
+	issuer    = "https://idp.example"
+	audience  = "kgraph"
+)
+
+// authServer is the real handler over the seed, accepting two API keys
+// and RS256/ES256 JWTs from one issuer for one audience (no HS256), and
+// the log it writes.
+type authServer struct {
+	*httptest.Server
+	keys authtest.Keys
+	logs *observetest.Logs
+}
+
+func newAuthServer(t *testing.T, streams httpapi.StreamLimits, origins ...string) *authServer {
+	t.Helper()
+	keys := authtest.NewKeys(t)
+	public, err := auth.LoadPublicKeys("k1=" + keys.RSAFile + ",k2=" + keys.ECFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := auth.New(auth.Config{
+		APIKeys: "ed:editor:" + editorKey + ",ada:admin:" + adminKey,
+		JWT:     auth.JWTConfig{PublicKeys: public, Issuer: issuer, Audiences: []string{audience}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &observetest.Logs{}
+	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{
+		Store: seededStore(t), Logger: slog.New(slog.NewTextHandler(logs, nil)), Auth: a,
+		AllowedOrigins: origins, Streams: streams,
+	}))
+	t.Cleanup(srv.Close)
+	return &authServer{Server: srv, keys: keys, logs: logs}
+}
+
+// claims are valid claims for sub with role, edited by edit.
+func claims(sub, role string, edit func(jwt.MapClaims)) jwt.MapClaims {
+	c := authtest.Claims(sub, role)
+	c["iss"], c["aud"] = issuer, audience
+	if edit != nil {
+		edit(c)
+	}
+	return c
+}
+
+// rs256 is a token signed by the configured RSA key.
+func (s *authServer) rs256(t *testing.T, c jwt.MapClaims) string {
+	return authtest.Sign(t, jwt.SigningMethodRS256, s.keys.RSA, "k1", c)
+}
+
+// postAs POSTs a GraphQL query with an Authorization header (none when
+// empty) and returns the status, the response and its request id.
+func postAs(t *testing.T, srv *httptest.Server, authorization, q string) (int, gqlResponse, string) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": q})
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if authorization != "" {
+		req.Header.Set("Authorization", authorization)
+	}
+	resp, _, out := send(t, req)
+	return resp.StatusCode, out, resp.Header.Get("X-Request-Id")
+}
+
+// The fields the directive guards, one per role; their resolvers are
+// stubs until the writes are served, so reaching them is a panic the log
+// shows.
+var guarded = []struct {
+	name, query, stub string
+	admin             bool
+}{
+	{"Query.changes (editor)", `{ changes(first: 1) { nodes { seq } } }`, "not implemented: Changes", false},
+	{"Entity.createdBy (editor)", `{ entity(id: "croatia") { id createdBy } }`, "not implemented: CreatedBy", false},
+	{"Mutation.applyDataset (admin)", `mutation { applyDataset(dataset: "{}", dryRun: true) { created } }`, "not implemented: ApplyDataset", true},
+}
+
+// TestRolesAreEnforcedByTheDirective sends every kind of credential to
+// every guarded field: refusals have the right code and a generic
+// message, the field's resolver never runs for them, and why a token was
+// refused is logged with the request id, never told to the client.
+func TestRolesAreEnforcedByTheDirective(t *testing.T) {
+	s := newAuthServer(t, httpapi.StreamLimits{})
+	rsaPEM, err := os.ReadFile(s.keys.RSAFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ago := time.Now().Add(-time.Hour).Unix()
+	bearer := func(token string) string { return "Bearer " + token }
+	const (
+		unauthenticated = "UNAUTHENTICATED"
+		forbidden       = "FORBIDDEN"
+		editorOK        = "editor"
+		adminOK         = "admin"
+	)
+	for _, c := range []struct {
+		name, authorization string
+		outcome             string // a refusal's code, or the highest role let through
+		logged              string // what the log says of a refused token
+	}{
+		{"anonymous", "", unauthenticated, ""},
+		{"malformed token", bearer("not.a.jwt"), unauthenticated, "malformed"},
+		{"unknown API key", bearer("an-api-key-nobody-configured"), unauthenticated, "not a configured API key"},
+		{"not a bearer token", "Basic ZWQ6c2VjcmV0", unauthenticated, "not a bearer token"},
+		{"wrong signature", bearer(authtest.Sign(t, jwt.SigningMethodRS256, s.keys.OtherRSA, "k1", claims("eve", "admin", nil))), unauthenticated, "verification error"},
+		{"expired", bearer(s.rs256(t, claims("eve", "admin", func(c jwt.MapClaims) { c["exp"] = ago }))), unauthenticated, "expired"},
+		{"missing exp", bearer(s.rs256(t, claims("eve", "admin", func(c jwt.MapClaims) { delete(c, "exp") }))), unauthenticated, "exp claim is required"},
+		{"alg none", bearer(authtest.Unsigned(t, claims("eve", "admin", nil))), unauthenticated, "signing method none is invalid"},
+		{"HS256 when only RS256 and ES256 are allowed", bearer(authtest.Sign(t, jwt.SigningMethodHS256, rsaPEM, "k1", claims("eve", "admin", nil))), unauthenticated, "signing method HS256 is invalid"},
+		{"unknown kid", bearer(authtest.Sign(t, jwt.SigningMethodRS256, s.keys.RSA, "k9", claims("eve", "admin", nil))), unauthenticated, `no key with id \"k9\"`},
+		{"wrong issuer", bearer(s.rs256(t, claims("eve", "admin", func(c jwt.MapClaims) { c["iss"] = "https://evil.example" }))), unauthenticated, "issuer"},
+		{"wrong audience", bearer(s.rs256(t, claims("eve", "admin", func(c jwt.MapClaims) { c["aud"] = "another-service" }))), unauthenticated, "audience"},
+		{"reader token", bearer(s.rs256(t, claims("rita", "reader", nil))), forbidden, ""},
+		{"editor API key", bearer(editorKey), editorOK, ""},
+		{"editor JWT (ES256)", bearer(authtest.Sign(t, jwt.SigningMethodES256, s.keys.EC, "k2", claims("eddie", "editor", nil))), editorOK, ""},
+		{"admin API key", bearer(adminKey), adminOK, ""},
+		{"admin JWT (RS256)", bearer(s.rs256(t, claims("ann", "admin", nil))), adminOK, ""},
+	} {
+		for _, f := range guarded {
+			t.Run(c.name+"/"+f.name, func(t *testing.T) {
+				before := len(s.logs.String())
+				status, resp, requestID := postAs(t, s.Server, c.authorization, f.query)
+				logs := s.logs.String()[before:]
+				want := c.outcome
+				if want == editorOK && f.admin {
+					want = forbidden
+				}
+				code, _ := codeOf(resp).(string)
+				reached := strings.Contains(logs, f.stub)
+				switch want {
+				case unauthenticated, forbidden:
+					if status != http.StatusOK || code != want {
+						t.Fatalf("status %d, code %q, want %s: %+v", status, code, want, resp.Errors)
+					}
+					if reached {
+						t.Fatalf("refused with %s, but the resolver ran:\n%s", code, logs)
+					}
+					if msg := resp.Errors[0].Message; c.logged != "" && strings.Contains(msg, c.logged) {
+						t.Fatalf("the client is told why the token failed: %q", msg)
+					}
+				default:
+					if code == unauthenticated || code == forbidden || !reached {
+						t.Fatalf("%s refused (%q) or resolver not reached:\n%s", c.name, code, logs)
+					}
+				}
+				if c.logged != "" && (!strings.Contains(logs, "token refused") || !strings.Contains(logs, c.logged) || !strings.Contains(logs, requestID)) {
+					t.Fatalf("the log does not say %q with request id %s:\n%s", c.logged, requestID, logs)
+				}
+			})
+		}
+	}
+}
+
+// TestReadsStayAnonymous: an anonymous query of public fields is answered
+// in full, and so is one with a refused token (its guarded fields aside).
+func TestReadsStayAnonymous(t *testing.T) {
+	s := newAuthServer(t, httpapi.StreamLimits{})
+	for _, authorization := range []string{"", "Bearer forged.token.value"} {
+		status, resp, _ := postAs(t, s.Server, authorization, `{ entity(id: "croatia") { id } }`)
+		if status != http.StatusOK || len(resp.Errors) > 0 || !strings.Contains(string(resp.Data), `"croatia"`) {
+			t.Fatalf("Authorization %q: %d %s %+v", authorization, status, resp.Data, resp.Errors)
+		}
+	}
+}
+
+// TestReadOnlyWithoutCredentials: with no credentials configured, even a
+// token that would be valid elsewhere writes nothing.
+func TestReadOnlyWithoutCredentials(t *testing.T) {
+	logs := &observetest.Logs{}
+	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{Store: seededStore(t), Logger: slog.New(slog.NewTextHandler(logs, nil))}))
+	t.Cleanup(srv.Close)
+	_, resp, _ := postAs(t, srv, "Bearer "+adminKey, guarded[2].query)
+	if code := codeOf(resp); code != "UNAUTHENTICATED" || strings.Contains(logs.String(), guarded[2].stub) {
+		t.Fatalf("code %v, log:\n%s", code, logs)
+	}
+	if !strings.Contains(logs.String(), "read-only") {
+		t.Fatalf("the log does not say why the token was refused:\n%s", logs)
+	}
+}

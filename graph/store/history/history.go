@@ -1,0 +1,169 @@
+// Package history answers reads of the graph as it was recorded at a past
+// moment (store.AsOf), from the change log: the current graph with the
+// changes made since that moment undone (store.Undo), held as a read-only
+// in-memory store.
+//
+// A read as of a moment costs one whole-graph snapshot: an Export of the
+// current graph, the log after the moment, and the memory of the graph
+// once more. Snapshots are built once per distinct moment and the most
+// recent few are cached: the log is append-only, so a moment's graph never
+// changes once built. Reads of a snapshot are bounded by the same limits
+// (page sizes, depths, entity limits) as reads of the current graph.
+package history
+
+import (
+	"context"
+	"slices"
+	"sync"
+
+	"kgraph/graph/store"
+	"kgraph/graph/store/memstore"
+)
+
+// Reader builds and caches snapshots of one store's past.
+type Reader struct {
+	s    store.Store
+	size int
+
+	mu sync.Mutex
+	// recent holds the cached snapshots, most recently used first; a
+	// snapshot being built is in it too, so that concurrent reads of one
+	// moment build it once.
+	recent []*snapshot
+}
+
+// snapshot is the graph right after the change Seq, once built.
+type snapshot struct {
+	seq   int64
+	ready chan struct{} // closed once g or err is set
+	g     store.Store
+	err   error
+}
+
+// New returns a Reader of s's past that keeps the cacheSize most recently
+// read moments (at least 1).
+func New(s store.Store, cacheSize int) *Reader {
+	return &Reader{s: s, size: max(cacheSize, 1)}
+}
+
+// At returns the graph as it was right after the change asOf names (see
+// store.AsOf): a read-only store whose Write and Apply are refused.
+// Seq 0, or a time before the first change, is the graph before any
+// recorded change. ENOTFOUND for a seq no change has yet; ETIMEOUT when ctx
+// ends first.
+func (r *Reader) At(ctx context.Context, asOf store.AsOf) (store.Store, error) {
+	seq, err := r.resolve(ctx, asOf)
+	if err != nil {
+		return nil, err
+	}
+	snap, build := r.lookup(seq)
+	if build {
+		// Built apart from the request that asked first, so that the
+		// others waiting for it get it even if that one gives up.
+		go func() {
+			snap.g, snap.err = r.build(context.WithoutCancel(ctx), seq)
+			if snap.err != nil {
+				r.forget(snap)
+			}
+			close(snap.ready)
+		}()
+	}
+	select {
+	case <-snap.ready:
+		return snap.g, snap.err
+	case <-ctx.Done():
+		return nil, store.ContextError(ctx)
+	}
+}
+
+// lookup finds the snapshot of seq, or adds one for the caller to build
+// (build is true), evicting the least recently used beyond the cache size.
+func (r *Reader) lookup(seq int64) (snap *snapshot, build bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if i := slices.IndexFunc(r.recent, func(x *snapshot) bool { return x.seq == seq }); i >= 0 {
+		snap = r.recent[i]
+		r.recent = slices.Insert(slices.Delete(r.recent, i, i+1), 0, snap)
+		return snap, false
+	}
+	snap = &snapshot{seq: seq, ready: make(chan struct{})}
+	r.recent = slices.Insert(r.recent, 0, snap)
+	if len(r.recent) > r.size {
+		r.recent = r.recent[:r.size]
+	}
+	return snap, true
+}
+
+// forget drops a snapshot whose build failed, so that the next read tries again.
+func (r *Reader) forget(snap *snapshot) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.recent = slices.DeleteFunc(r.recent, func(x *snapshot) bool { return x == snap })
+}
+
+// resolve turns asOf into the seq of the last change it includes.
+func (r *Reader) resolve(ctx context.Context, asOf store.AsOf) (int64, error) {
+	if asOf.Seq < 0 {
+		return 0, store.Errorf(store.EINVALID, "asOf %d: a change's seq is 0 or more", asOf.Seq)
+	}
+	if asOf.Seq > 0 || asOf.Time.IsZero() {
+		if asOf.Seq == 0 {
+			return 0, nil
+		}
+		page, err := r.s.Changes(ctx, store.ChangeQuery{After: asOf.Seq - 1, First: 1})
+		if err != nil {
+			return 0, err
+		}
+		if len(page.Changes) == 0 || page.Changes[0].Seq != asOf.Seq {
+			return 0, store.Errorf(store.ENOTFOUND, "asOf %d: no change has that seq yet; the change log's seqs are in Query.changes", asOf.Seq)
+		}
+		return asOf.Seq, nil
+	}
+	// The last change at or before the time: the log is in time order, so
+	// it is the last of those Until keeps.
+	var seq int64
+	q := store.ChangeQuery{Until: asOf.Time, First: store.MaxPageSize}
+	for {
+		page, err := r.s.Changes(ctx, q)
+		if err != nil {
+			return 0, err
+		}
+		if n := len(page.Changes); n > 0 {
+			seq = page.Changes[n-1].Seq
+		}
+		if !page.HasNextPage {
+			return seq, nil
+		}
+		q.After = seq
+	}
+}
+
+// build makes the snapshot of the graph right after the change seq.
+func (r *Reader) build(ctx context.Context, seq int64) (store.Store, error) {
+	// The export first, then the log: a change committed in between is
+	// both in the log read and (perhaps) in the export, and undoing it
+	// restores its elements either way.
+	d, err := r.s.Export(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var later []*store.Change
+	q := store.ChangeQuery{After: seq, First: store.MaxPageSize}
+	for {
+		page, err := r.s.Changes(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		later = append(later, page.Changes...)
+		if !page.HasNextPage {
+			break
+		}
+		q.After = page.Changes[len(page.Changes)-1].Seq
+	}
+	slices.Reverse(later)
+	past, err := store.Undo(d, later)
+	if err != nil {
+		return nil, err
+	}
+	return memstore.FromDataset(past)
+}
