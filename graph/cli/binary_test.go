@@ -103,7 +103,7 @@ func startProcess(t *testing.T, env map[string]string) *process {
 	}
 	go func() { _ = cmd.Wait(); close(p.done) }()
 	t.Cleanup(p.kill)
-	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(2 * time.Minute); ; time.Sleep(50 * time.Millisecond) {
 		select {
 		case <-p.done:
 			t.Fatalf("kgraph serve exited before it was ready: %s\n%s", cmd.ProcessState, p.logs)
@@ -116,7 +116,7 @@ func startProcess(t *testing.T, env map[string]string) *process {
 			}
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("kgraph serve was not ready within 60s\n%s", p.logs)
+			t.Fatalf("kgraph serve was not ready within 2 minutes\n%s", p.logs)
 		}
 	}
 }
