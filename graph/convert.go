@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"context"
+
 	"kgraph/graph/model"
 	"kgraph/graph/store"
 )
@@ -83,4 +85,23 @@ func pageInfo(n int, hasNext bool, after string, cursor func(int) string) *model
 		info.StartCursor, info.EndCursor = &first, &last
 	}
 	return info
+}
+
+// neighborhood reads the neighborhood of id in s, as Query.neighborhood and
+// Entity.neighborhood ask for it.
+func neighborhood(ctx context.Context, s store.Store, id string, depth *int, types []string, at *store.PartialDate, limit *int) (*store.Subgraph, error) {
+	n, err := size("limit", limit)
+	if err != nil {
+		return nil, err
+	}
+	return s.Neighborhood(ctx, store.NeighborhoodQuery{ID: id, Depth: deref(depth), Types: types, At: at, Limit: n})
+}
+
+// shortestPath reads a path in s, as Query.shortestPath and Entity.pathTo ask for it.
+func shortestPath(ctx context.Context, s store.Store, from, to string, types []string, maxDepth *int, at *store.PartialDate) (*store.Path, error) {
+	n, err := size("maxDepth", maxDepth)
+	if err != nil {
+		return nil, err
+	}
+	return s.ShortestPath(ctx, store.PathQuery{From: from, To: to, Types: types, MaxDepth: n, At: at})
 }

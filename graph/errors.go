@@ -51,6 +51,9 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		switch {
 		case fromStore && se.Code != store.EINTERNAL:
 			gqlErr.Message = se.Message
+			for k, v := range se.Extensions {
+				setExtension(gqlErr, k, v)
+			}
 			setCode(gqlErr, se.Code)
 		case !fromStore && gqlErr.Extensions["code"] != nil:
 			// A parse, validation or limit error: its message is for the caller.
@@ -66,11 +69,13 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	}
 }
 
-func setCode(e *gqlerror.Error, code string) {
+func setCode(e *gqlerror.Error, code string) { setExtension(e, "code", code) }
+
+func setExtension(e *gqlerror.Error, key string, value any) {
 	if e.Extensions == nil {
 		e.Extensions = map[string]any{}
 	}
-	e.Extensions["code"] = code
+	e.Extensions[key] = value
 }
 
 // Recover turns a panic in a resolver into an error, with the stack for

@@ -107,6 +107,7 @@ type ComplexityRoot struct {
 		CreatedAt    func(childComplexity int) int
 		CreatedBy    func(childComplexity int) int
 		Description  func(childComplexity int, lang *string) int
+		Descriptions func(childComplexity int) int
 		End          func(childComplexity int) int
 		History      func(childComplexity int, first *int) int
 		ID           func(childComplexity int) int
@@ -312,6 +313,7 @@ type EntityResolver interface {
 	Labels(ctx context.Context, obj *store.Entity) ([]*store.Label, error)
 	Aliases(ctx context.Context, obj *store.Entity) ([]*store.Label, error)
 	Description(ctx context.Context, obj *store.Entity, lang *string) (*string, error)
+	Descriptions(ctx context.Context, obj *store.Entity) ([]*store.Label, error)
 
 	Relations(ctx context.Context, obj *store.Entity, direction *store.Direction, types []string, at *store.PartialDate, first *int, after *string) (*model.RelationConnection, error)
 	Neighborhood(ctx context.Context, obj *store.Entity, depth *int, types []string, at *store.PartialDate, limit *int) (*store.Subgraph, error)
@@ -631,6 +633,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Entity.Description(childComplexity, args["lang"].(*string)), true
+	case "Entity.descriptions":
+		if e.ComplexityRoot.Entity.Descriptions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Entity.Descriptions(childComplexity), true
 	case "Entity.end":
 		if e.ComplexityRoot.Entity.End == nil {
 			break
@@ -1897,6 +1905,8 @@ type Entity implements Node {
   aliases: [Label!]!
   "A short description in this language, falling back to English; null when there is none."
   description("A language tag such as \"en\" or \"ar\"." lang: String = "en"): String
+  "The description in every language it has, one per language: what an editor rewrites with updateEntity."
+  descriptions: [Label!]!
   "When the entity came into being, if known."
   start: PartialDate
   "When it ceased to exist, if it did and it is known."
@@ -2430,7 +2440,9 @@ A moment of the graph's own record, for reading it as it was then
 said at a past moment): a change's seq, such as "42", meaning right after
 that change, or an RFC 3339 time, such as "2026-11-24T09:00:00Z", meaning
 after the last change at or before it. Answers as of a moment are built
-from the change log.
+from the change log. Everything nested in an answer read as of a moment
+(an entity's relations, a relation's ends, their versions) is read as of
+that same moment; history and the change log are always read as they are now.
 """
 scalar AsOf
 `, BuiltIn: false},
@@ -2565,6 +2577,8 @@ func (ec *executionContext) childFields_Entity(ctx context.Context, field graphq
 		return ec.fieldContext_Entity_aliases(ctx, field)
 	case "description":
 		return ec.fieldContext_Entity_description(ctx, field)
+	case "descriptions":
+		return ec.fieldContext_Entity_descriptions(ctx, field)
 	case "start":
 		return ec.fieldContext_Entity_start(ctx, field)
 	case "end":
@@ -5284,6 +5298,38 @@ func (ec *executionContext) fieldContext_Entity_description(ctx context.Context,
 	if fc.Args, err = ec.field_Entity_description_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Entity_descriptions(ctx context.Context, field graphql.CollectedField, obj *store.Entity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Entity_descriptions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Entity().Descriptions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*store.Label) graphql.Marshaler {
+			return ec.marshalNLabel2ᚕᚖkgraphᚋgraphᚋstoreᚐLabelᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Entity_descriptions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Entity",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Label(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -11358,6 +11404,12 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Entity_description(ctx, field, obj)
+				})
+		case "descriptions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Entity_descriptions(ctx, field, obj)
 				})
 		case "start":
 			out.Values[i] = ec._Entity_start(ctx, field, obj)

@@ -16,8 +16,10 @@ import (
 // relations costs one store call for their entities, not N. They live for
 // one request: each request sees the store as it is.
 type Loaders struct {
-	entities    loader[string, *store.Entity]
-	documents   loader[string, *store.SourceDocument]
+	entities  loader[string, *store.Entity]
+	documents loader[string, *store.SourceDocument]
+	// metas holds the version and audit fields of entities and relations.
+	metas       loader[string, *store.Meta]
 	relationsOf func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error)
 	// nodes finds any node by id (see nodesFetcher).
 	nodes loader[string, store.Node]
@@ -62,6 +64,7 @@ func NewLoaders(ctx context.Context, s store.Store) *Loaders {
 			vocabulary:  vocabulary,
 			entities:    direct[string, *store.Entity](s.Entities),
 			documents:   direct[string, *store.SourceDocument](s.SourceDocuments),
+			metas:       direct[string, *store.Meta](s.Metas),
 			relationsOf: directRelationsOf(s),
 			nodes:       direct[string, store.Node](unbatched(nodesFetcher(s))),
 		}
@@ -71,6 +74,7 @@ func NewLoaders(ctx context.Context, s store.Store) *Loaders {
 		vocabulary: vocabulary,
 		entities:   dataloadgen.NewLoader(byIDs(s.Entities), dataloadgen.WithWait(loaderWait)),
 		documents:  dataloadgen.NewLoader(byIDs(s.SourceDocuments), dataloadgen.WithWait(loaderWait)),
+		metas:      dataloadgen.NewLoader(byIDs(s.Metas), dataloadgen.WithWait(loaderWait)),
 		nodes:      dataloadgen.NewLoader(nodesFetcher(s), dataloadgen.WithWait(loaderWait)),
 		relationsOf: func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
 			b, err := json.Marshal(f)
@@ -80,6 +84,14 @@ func NewLoaders(ctx context.Context, s store.Store) *Loaders {
 			return relations.Load(ctx, relationsKey{id: id, filter: string(b)})
 		},
 	}
+}
+
+// refresh forgets what the loaders have read, after a write: the fields of
+// a mutation's payload, and the mutations after it, read the graph as the
+// write left it. Mutations run one after another, so nothing reads the
+// loaders while they are replaced.
+func (l *Loaders) refresh(ctx context.Context, s store.Store) {
+	*l = *NewLoaders(ctx, s)
 }
 
 // unbatched turns a loader's fetch function, which reports errors per
@@ -180,7 +192,7 @@ func WithLoaders(s store.Store, next http.Handler) http.Handler {
 // a long-lived subscription, one event's, so that no event is answered
 // from what an earlier one cached.
 func ContextWithLoaders(ctx context.Context, s store.Store) context.Context {
-	return context.WithValue(ctx, loadersKey{}, NewLoaders(ctx, s))
+	return context.WithValue(withAsOfRegistry(ctx), loadersKey{}, NewLoaders(ctx, s))
 }
 
 // loaders returns the request's loaders, or fresh ones when the request
@@ -192,22 +204,26 @@ func (r *Resolver) loaders(ctx context.Context) *Loaders {
 	return NewLoaders(ctx, r.Store)
 }
 
-// vocabulary returns the vocabulary, read once per request.
-func (r *Resolver) vocabulary(ctx context.Context) (*store.Vocabulary, error) {
-	return r.loaders(ctx).vocabulary()
+// vocabulary returns the vocabulary of the store obj was read from, read
+// once per request.
+func (r *Resolver) vocabulary(ctx context.Context, obj any) (*store.Vocabulary, error) {
+	return r.loadersOf(ctx, obj).vocabulary()
 }
 
-// entity loads one entity; an id that names nothing is an internal error,
-// since relations only point at stored entities.
-func (r *Resolver) entity(ctx context.Context, id string) (*store.Entity, error) {
-	e, err := r.loaders(ctx).entities.Load(ctx, id)
+// entity loads one entity from the store obj was read from; an id that
+// names nothing is an internal error, since relations only point at
+// stored entities.
+func (r *Resolver) entity(ctx context.Context, obj any, id string) (*store.Entity, error) {
+	e, err := r.loadersOf(ctx, obj).entities.Load(ctx, id)
 	if err == nil && e == nil {
-		return nil, store.Errorf(store.EINTERNAL, "relation points at missing entity %q", id)
+		// The graph is edited while it is read: the entity was deleted
+		// after the relation was read (or announced by graphChanged).
+		return nil, store.Errorf(store.ENOTFOUND, "the entity %q no longer exists: it was deleted after this relation was read", id)
 	}
 	return e, err
 }
 
-// relationsOf loads the relations of an entity that pass the filter.
-func (r *Resolver) relationsOf(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
-	return r.loaders(ctx).relationsOf(ctx, id, f)
+// relationsOf loads the relations of the entity obj that pass the filter.
+func (r *Resolver) relationsOf(ctx context.Context, obj *store.Entity, f store.RelationFilter) ([]*store.Relation, error) {
+	return r.loadersOf(ctx, obj).relationsOf(ctx, obj.ID, f)
 }

@@ -8,6 +8,7 @@ package graph
 import (
 	"log/slog"
 
+	"kgraph/graph/live"
 	"kgraph/graph/store"
 )
 
@@ -15,6 +16,12 @@ import (
 type Resolver struct {
 	// Store answers every query.
 	Store store.Store
+	// Snapshots reads the graph as of a past moment (the asOf arguments);
+	// nil when the server keeps no history.
+	Snapshots Snapshots
+	// Live announces committed changes to subscribers; nil when the
+	// server offers no subscriptions.
+	Live *live.Follower
 	// Logger records internal errors, whose detail the API does not show.
 	Logger *slog.Logger
 }

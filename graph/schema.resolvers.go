@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"kgraph/graph/model"
 	"kgraph/graph/store"
 	"sort"
@@ -16,17 +15,24 @@ import (
 
 // Seq is the resolver for the seq field.
 func (r *changeResolver) Seq(ctx context.Context, obj *store.Change) (int, error) {
-	panic(fmt.Errorf("not implemented: Seq - seq"))
+	return int(obj.Seq), nil
 }
 
 // ElementCount is the resolver for the elementCount field.
 func (r *changeResolver) ElementCount(ctx context.Context, obj *store.Change) (int, error) {
-	panic(fmt.Errorf("not implemented: ElementCount - elementCount"))
+	return len(obj.Elements), nil
 }
 
 // Elements is the resolver for the elements field.
 func (r *changeResolver) Elements(ctx context.Context, obj *store.Change, first *int) ([]*store.ElementChange, error) {
-	panic(fmt.Errorf("not implemented: Elements - elements"))
+	n, err := size("first", first)
+	if err != nil {
+		return nil, err
+	}
+	if n > store.MaxPageSize {
+		return nil, store.Errorf(store.EINVALID, "first must be at most %d, got %d", store.MaxPageSize, n)
+	}
+	return elementChanges(obj.Elements, n), nil
 }
 
 // Document is the resolver for the document field.
@@ -50,22 +56,22 @@ func (r *citationResolver) Sentence(ctx context.Context, obj *store.Citation) (*
 
 // Version is the resolver for the version field.
 func (r *elementChangeResolver) Version(ctx context.Context, obj *store.ElementChange) (int, error) {
-	panic(fmt.Errorf("not implemented: Version - version"))
+	return int(obj.Version), nil
 }
 
 // Before is the resolver for the before field.
 func (r *elementChangeResolver) Before(ctx context.Context, obj *store.ElementChange) (*string, error) {
-	panic(fmt.Errorf("not implemented: Before - before"))
+	return jsonText(obj.Before), nil
 }
 
 // After is the resolver for the after field.
 func (r *elementChangeResolver) After(ctx context.Context, obj *store.ElementChange) (*string, error) {
-	panic(fmt.Errorf("not implemented: After - after"))
+	return jsonText(obj.After), nil
 }
 
 // KindInfo is the resolver for the kindInfo field.
 func (r *entityResolver) KindInfo(ctx context.Context, obj *store.Entity) (*store.EntityKind, error) {
-	v, err := r.vocabulary(ctx)
+	v, err := r.vocabulary(ctx, obj)
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +101,11 @@ func (r *entityResolver) Description(ctx context.Context, obj *store.Entity, lan
 	return optionalText(obj.Descriptions, lang), nil
 }
 
+// Descriptions is the resolver for the descriptions field.
+func (r *entityResolver) Descriptions(ctx context.Context, obj *store.Entity) ([]*store.Label, error) {
+	return labelPtrs(obj.Descriptions), nil
+}
+
 // Relations is the resolver for the relations field.
 func (r *entityResolver) Relations(ctx context.Context, obj *store.Entity, direction *store.Direction, types []string, at *store.PartialDate, first *int, after *string) (*model.RelationConnection, error) {
 	n, err := size("first", first)
@@ -104,7 +115,7 @@ func (r *entityResolver) Relations(ctx context.Context, obj *store.Entity, direc
 	if err := store.CheckPage(&n, deref(after)); err != nil {
 		return nil, err
 	}
-	rels, err := r.relationsOf(ctx, obj.ID, store.RelationFilter{Direction: deref(direction), Types: types, At: at})
+	rels, err := r.relationsOf(ctx, obj, store.RelationFilter{Direction: deref(direction), Types: types, At: at})
 	if err != nil {
 		return nil, err
 	}
@@ -117,22 +128,22 @@ func (r *entityResolver) Relations(ctx context.Context, obj *store.Entity, direc
 
 // Neighborhood is the resolver for the neighborhood field.
 func (r *entityResolver) Neighborhood(ctx context.Context, obj *store.Entity, depth *int, types []string, at *store.PartialDate, limit *int) (*store.Subgraph, error) {
-	return r.Query().Neighborhood(ctx, obj.ID, depth, types, at, nil, limit)
+	return neighborhood(ctx, r.storeOf(ctx, obj), obj.ID, depth, types, at, limit)
 }
 
 // PathTo is the resolver for the pathTo field.
 func (r *entityResolver) PathTo(ctx context.Context, obj *store.Entity, to string, types []string, maxDepth *int, at *store.PartialDate) (*store.Path, error) {
-	return r.Query().ShortestPath(ctx, obj.ID, to, types, maxDepth, at, nil)
+	return shortestPath(ctx, r.storeOf(ctx, obj), obj.ID, to, types, maxDepth, at)
 }
 
 // Timeline is the resolver for the timeline field.
 func (r *entityResolver) Timeline(ctx context.Context, obj *store.Entity, from *store.PartialDate, to *store.PartialDate, types []string) ([]*store.Relation, error) {
-	return r.Query().Timeline(ctx, &obj.ID, from, to, types, nil)
+	return r.storeOf(ctx, obj).Timeline(ctx, store.TimelineQuery{Entity: obj.ID, From: from, To: to, Types: types})
 }
 
 // Neighbors is the resolver for the neighbors field.
 func (r *entityResolver) Neighbors(ctx context.Context, obj *store.Entity, direction *store.Direction, types []string, at *store.PartialDate) ([]*store.Entity, error) {
-	rels, err := r.relationsOf(ctx, obj.ID, store.RelationFilter{Direction: deref(direction), Types: types, At: at})
+	rels, err := r.relationsOf(ctx, obj, store.RelationFilter{Direction: deref(direction), Types: types, At: at})
 	if err != nil {
 		return nil, err
 	}
@@ -145,37 +156,42 @@ func (r *entityResolver) Neighbors(ctx context.Context, obj *store.Entity, direc
 		}
 	}
 	sort.Strings(ids)
-	return r.loaders(ctx).entities.LoadAll(ctx, ids)
+	return r.loadersOf(ctx, obj).entities.LoadAll(ctx, ids)
 }
 
 // Version is the resolver for the version field.
 func (r *entityResolver) Version(ctx context.Context, obj *store.Entity) (int, error) {
-	panic(fmt.Errorf("not implemented: Version - version"))
+	m, err := r.meta(ctx, obj, obj.ID)
+	return int(m.Version), err
 }
 
 // CreatedAt is the resolver for the createdAt field.
 func (r *entityResolver) CreatedAt(ctx context.Context, obj *store.Entity) (*time.Time, error) {
-	panic(fmt.Errorf("not implemented: CreatedAt - createdAt"))
+	m, err := r.meta(ctx, obj, obj.ID)
+	return when(m.CreatedAt), err
 }
 
 // UpdatedAt is the resolver for the updatedAt field.
 func (r *entityResolver) UpdatedAt(ctx context.Context, obj *store.Entity) (*time.Time, error) {
-	panic(fmt.Errorf("not implemented: UpdatedAt - updatedAt"))
+	m, err := r.meta(ctx, obj, obj.ID)
+	return when(m.UpdatedAt), err
 }
 
 // CreatedBy is the resolver for the createdBy field.
 func (r *entityResolver) CreatedBy(ctx context.Context, obj *store.Entity) (*string, error) {
-	panic(fmt.Errorf("not implemented: CreatedBy - createdBy"))
+	m, err := r.meta(ctx, obj, obj.ID)
+	return who(m.CreatedBy), err
 }
 
 // UpdatedBy is the resolver for the updatedBy field.
 func (r *entityResolver) UpdatedBy(ctx context.Context, obj *store.Entity) (*string, error) {
-	panic(fmt.Errorf("not implemented: UpdatedBy - updatedBy"))
+	m, err := r.meta(ctx, obj, obj.ID)
+	return who(m.UpdatedBy), err
 }
 
 // History is the resolver for the history field.
 func (r *entityResolver) History(ctx context.Context, obj *store.Entity, first *int) ([]*store.Change, error) {
-	panic(fmt.Errorf("not implemented: History - history"))
+	return r.history(ctx, obj.ID, first)
 }
 
 // Name is the resolver for the name field.
@@ -195,77 +211,137 @@ func (r *entityKindResolver) Description(ctx context.Context, obj *store.EntityK
 
 // CreateEntity is the resolver for the createEntity field.
 func (r *mutationResolver) CreateEntity(ctx context.Context, entity model.EntityInput) (*model.EntityPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateEntity - createEntity"))
+	ch, err := r.write(ctx, &store.Edit{
+		Put:    store.Dataset{Entities: []store.Entity{entityFromInput(entity)}},
+		Expect: map[string]int64{entity.ID: 0},
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r.entityPayload(ctx, ch, entity.ID)
 }
 
 // UpdateEntity is the resolver for the updateEntity field.
 func (r *mutationResolver) UpdateEntity(ctx context.Context, version int, entity model.EntityInput) (*model.EntityPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateEntity - updateEntity"))
+	ch, err := r.write(ctx, &store.Edit{
+		Put:    store.Dataset{Entities: []store.Entity{entityFromInput(entity)}},
+		Expect: map[string]int64{entity.ID: int64(version)},
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r.entityPayload(ctx, ch, entity.ID)
 }
 
 // DeleteEntity is the resolver for the deleteEntity field.
 func (r *mutationResolver) DeleteEntity(ctx context.Context, id string, version int, cascade *bool) (*model.DeletePayload, error) {
-	panic(fmt.Errorf("not implemented: DeleteEntity - deleteEntity"))
+	ch, err := r.write(ctx, &store.Edit{Delete: []string{id}, Expect: map[string]int64{id: int64(version)}, Cascade: deref(cascade)})
+	if err != nil {
+		return nil, err
+	}
+	return &model.DeletePayload{DeletedIds: deletedIDs(ch), Change: ch}, nil
 }
 
 // CreateRelation is the resolver for the createRelation field.
 func (r *mutationResolver) CreateRelation(ctx context.Context, relation model.RelationInput) (*model.RelationPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateRelation - createRelation"))
+	ch, err := r.write(ctx, &store.Edit{
+		Put:    store.Dataset{Relations: []store.Relation{relationFromInput(relation)}},
+		Expect: map[string]int64{relation.ID: 0},
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r.relationPayload(ctx, ch, relation.ID)
 }
 
 // UpdateRelation is the resolver for the updateRelation field.
 func (r *mutationResolver) UpdateRelation(ctx context.Context, version int, relation model.RelationInput) (*model.RelationPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateRelation - updateRelation"))
+	ch, err := r.write(ctx, &store.Edit{
+		Put:    store.Dataset{Relations: []store.Relation{relationFromInput(relation)}},
+		Expect: map[string]int64{relation.ID: int64(version)},
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r.relationPayload(ctx, ch, relation.ID)
 }
 
 // DeleteRelation is the resolver for the deleteRelation field.
 func (r *mutationResolver) DeleteRelation(ctx context.Context, id string, version int) (*model.DeletePayload, error) {
-	panic(fmt.Errorf("not implemented: DeleteRelation - deleteRelation"))
+	ch, err := r.write(ctx, &store.Edit{Delete: []string{id}, Expect: map[string]int64{id: int64(version)}})
+	if err != nil {
+		return nil, err
+	}
+	return &model.DeletePayload{DeletedIds: deletedIDs(ch), Change: ch}, nil
 }
 
 // AddLabel is the resolver for the addLabel field.
 func (r *mutationResolver) AddLabel(ctx context.Context, id string, version *int, label model.LabelInput) (*model.EntityPayload, error) {
-	panic(fmt.Errorf("not implemented: AddLabel - addLabel"))
+	return r.patchEntity(ctx, id, version, func(e *store.Entity) error {
+		e.Labels = setText(e.Labels, labelFromInput(&label))
+		return nil
+	})
 }
 
 // RemoveLabel is the resolver for the removeLabel field.
 func (r *mutationResolver) RemoveLabel(ctx context.Context, id string, version *int, lang string) (*model.EntityPayload, error) {
-	panic(fmt.Errorf("not implemented: RemoveLabel - removeLabel"))
+	return r.patchEntity(ctx, id, version, func(e *store.Entity) (err error) {
+		e.Labels, err = removeText(e.Labels, lang, id, "label")
+		return err
+	})
 }
 
 // AddAlias is the resolver for the addAlias field.
 func (r *mutationResolver) AddAlias(ctx context.Context, id string, version *int, alias model.LabelInput) (*model.EntityPayload, error) {
-	panic(fmt.Errorf("not implemented: AddAlias - addAlias"))
+	return r.patchEntity(ctx, id, version, func(e *store.Entity) error {
+		e.Aliases = addOnce(e.Aliases, labelFromInput(&alias))
+		return nil
+	})
 }
 
 // RemoveAlias is the resolver for the removeAlias field.
 func (r *mutationResolver) RemoveAlias(ctx context.Context, id string, version *int, alias model.LabelInput) (*model.EntityPayload, error) {
-	panic(fmt.Errorf("not implemented: RemoveAlias - removeAlias"))
+	return r.patchEntity(ctx, id, version, func(e *store.Entity) (err error) {
+		e.Aliases, err = removeOne(e.Aliases, labelFromInput(&alias), id, "alias")
+		return err
+	})
 }
 
 // AddDescription is the resolver for the addDescription field.
 func (r *mutationResolver) AddDescription(ctx context.Context, id string, version *int, description model.LabelInput) (*model.NodePayload, error) {
-	panic(fmt.Errorf("not implemented: AddDescription - addDescription"))
+	return r.patchNode(ctx, id, version, func(descriptions *store.Texts, _ *[]store.Citation) error {
+		*descriptions = setText(*descriptions, labelFromInput(&description))
+		return nil
+	})
 }
 
 // RemoveDescription is the resolver for the removeDescription field.
 func (r *mutationResolver) RemoveDescription(ctx context.Context, id string, version *int, lang string) (*model.NodePayload, error) {
-	panic(fmt.Errorf("not implemented: RemoveDescription - removeDescription"))
+	return r.patchNode(ctx, id, version, func(descriptions *store.Texts, _ *[]store.Citation) (err error) {
+		*descriptions, err = removeText(*descriptions, lang, id, "description")
+		return err
+	})
 }
 
 // AddCitation is the resolver for the addCitation field.
 func (r *mutationResolver) AddCitation(ctx context.Context, id string, version *int, citation model.CitationInput) (*model.NodePayload, error) {
-	panic(fmt.Errorf("not implemented: AddCitation - addCitation"))
+	return r.patchNode(ctx, id, version, func(_ *store.Texts, sources *[]store.Citation) error {
+		*sources = addOnce(*sources, citationFromInput(&citation))
+		return nil
+	})
 }
 
 // RemoveCitation is the resolver for the removeCitation field.
 func (r *mutationResolver) RemoveCitation(ctx context.Context, id string, version *int, citation model.CitationInput) (*model.NodePayload, error) {
-	panic(fmt.Errorf("not implemented: RemoveCitation - removeCitation"))
+	return r.patchNode(ctx, id, version, func(_ *store.Texts, sources *[]store.Citation) (err error) {
+		*sources, err = removeOne(*sources, citationFromInput(&citation), id, "citation")
+		return err
+	})
 }
 
 // ApplyDataset is the resolver for the applyDataset field.
 func (r *mutationResolver) ApplyDataset(ctx context.Context, dataset string, dryRun *bool) (*model.ApplyPayload, error) {
-	panic(fmt.Errorf("not implemented: ApplyDataset - applyDataset"))
+	return r.applyDataset(ctx, dataset, deref(dryRun))
 }
 
 // Node is the resolver for the node field.
@@ -283,7 +359,18 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]store.Node, 
 
 // Entity is the resolver for the entity field.
 func (r *queryResolver) Entity(ctx context.Context, id string, asOf *store.AsOf) (*store.Entity, error) {
-	return r.loaders(ctx).entities.Load(ctx, id)
+	if asOf == nil {
+		return r.loaders(ctx).entities.Load(ctx, id)
+	}
+	s, err := r.at(ctx, asOf)
+	if err != nil {
+		return nil, err
+	}
+	found, err := s.Entities(ctx, []string{id})
+	if err != nil || len(found) == 0 {
+		return nil, err
+	}
+	return found[0], nil
 }
 
 // Entities is the resolver for the entities field.
@@ -314,7 +401,11 @@ func (r *queryResolver) Relations(ctx context.Context, types []string, from *str
 	if err != nil {
 		return nil, err
 	}
-	p, err := r.Store.ListRelations(ctx, store.RelationQuery{Types: types, From: deref(from), To: deref(to), At: at, First: n, After: deref(after)})
+	s, err := r.at(ctx, asOf)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.ListRelations(ctx, store.RelationQuery{Types: types, From: deref(from), To: deref(to), At: at, First: n, After: deref(after)})
 	if err != nil {
 		return nil, err
 	}
@@ -323,25 +414,29 @@ func (r *queryResolver) Relations(ctx context.Context, types []string, from *str
 
 // Neighborhood is the resolver for the neighborhood field.
 func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, types []string, at *store.PartialDate, asOf *store.AsOf, limit *int) (*store.Subgraph, error) {
-	n, err := size("limit", limit)
+	s, err := r.at(ctx, asOf)
 	if err != nil {
 		return nil, err
 	}
-	return r.Store.Neighborhood(ctx, store.NeighborhoodQuery{ID: id, Depth: deref(depth), Types: types, At: at, Limit: n})
+	return neighborhood(ctx, s, id, depth, types, at, limit)
 }
 
 // ShortestPath is the resolver for the shortestPath field.
 func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, types []string, maxDepth *int, at *store.PartialDate, asOf *store.AsOf) (*store.Path, error) {
-	n, err := size("maxDepth", maxDepth)
+	s, err := r.at(ctx, asOf)
 	if err != nil {
 		return nil, err
 	}
-	return r.Store.ShortestPath(ctx, store.PathQuery{From: from, To: to, Types: types, MaxDepth: n, At: at})
+	return shortestPath(ctx, s, from, to, types, maxDepth, at)
 }
 
 // Timeline is the resolver for the timeline field.
 func (r *queryResolver) Timeline(ctx context.Context, entity *string, from *store.PartialDate, to *store.PartialDate, types []string, asOf *store.AsOf) ([]*store.Relation, error) {
-	return r.Store.Timeline(ctx, store.TimelineQuery{Entity: deref(entity), From: from, To: to, Types: types})
+	s, err := r.at(ctx, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return s.Timeline(ctx, store.TimelineQuery{Entity: deref(entity), From: from, To: to, Types: types})
 }
 
 // ChangesBetween is the resolver for the changesBetween field.
@@ -361,12 +456,24 @@ func (r *queryResolver) Vocabulary(ctx context.Context) (*store.Vocabulary, erro
 
 // Changes is the resolver for the changes field.
 func (r *queryResolver) Changes(ctx context.Context, since *time.Time, until *time.Time, entity *string, first *int, after *string) (*model.ChangeConnection, error) {
-	panic(fmt.Errorf("not implemented: Changes - changes"))
+	q := store.ChangeQuery{Since: deref(since), Until: deref(until), Entity: deref(entity)}
+	var err error
+	if q.First, err = size("first", first); err != nil {
+		return nil, err
+	}
+	if q.After, err = changeCursor(after); err != nil {
+		return nil, err
+	}
+	p, err := r.Store.Changes(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return changeConnection(p, q.After), nil
 }
 
 // TypeInfo is the resolver for the typeInfo field.
 func (r *relationResolver) TypeInfo(ctx context.Context, obj *store.Relation) (*store.RelationType, error) {
-	v, err := r.vocabulary(ctx)
+	v, err := r.vocabulary(ctx, obj)
 	if err != nil {
 		return nil, err
 	}
@@ -387,12 +494,12 @@ func (r *relationResolver) Label(ctx context.Context, obj *store.Relation, lang 
 
 // From is the resolver for the from field.
 func (r *relationResolver) From(ctx context.Context, obj *store.Relation) (*store.Entity, error) {
-	return r.entity(ctx, obj.FromID)
+	return r.entity(ctx, obj, obj.FromID)
 }
 
 // To is the resolver for the to field.
 func (r *relationResolver) To(ctx context.Context, obj *store.Relation) (*store.Entity, error) {
-	return r.entity(ctx, obj.ToID)
+	return r.entity(ctx, obj, obj.ToID)
 }
 
 // Description is the resolver for the description field.
@@ -402,32 +509,37 @@ func (r *relationResolver) Description(ctx context.Context, obj *store.Relation,
 
 // Version is the resolver for the version field.
 func (r *relationResolver) Version(ctx context.Context, obj *store.Relation) (int, error) {
-	panic(fmt.Errorf("not implemented: Version - version"))
+	m, err := r.meta(ctx, obj, obj.ID)
+	return int(m.Version), err
 }
 
 // CreatedAt is the resolver for the createdAt field.
 func (r *relationResolver) CreatedAt(ctx context.Context, obj *store.Relation) (*time.Time, error) {
-	panic(fmt.Errorf("not implemented: CreatedAt - createdAt"))
+	m, err := r.meta(ctx, obj, obj.ID)
+	return when(m.CreatedAt), err
 }
 
 // UpdatedAt is the resolver for the updatedAt field.
 func (r *relationResolver) UpdatedAt(ctx context.Context, obj *store.Relation) (*time.Time, error) {
-	panic(fmt.Errorf("not implemented: UpdatedAt - updatedAt"))
+	m, err := r.meta(ctx, obj, obj.ID)
+	return when(m.UpdatedAt), err
 }
 
 // CreatedBy is the resolver for the createdBy field.
 func (r *relationResolver) CreatedBy(ctx context.Context, obj *store.Relation) (*string, error) {
-	panic(fmt.Errorf("not implemented: CreatedBy - createdBy"))
+	m, err := r.meta(ctx, obj, obj.ID)
+	return who(m.CreatedBy), err
 }
 
 // UpdatedBy is the resolver for the updatedBy field.
 func (r *relationResolver) UpdatedBy(ctx context.Context, obj *store.Relation) (*string, error) {
-	panic(fmt.Errorf("not implemented: UpdatedBy - updatedBy"))
+	m, err := r.meta(ctx, obj, obj.ID)
+	return who(m.UpdatedBy), err
 }
 
 // History is the resolver for the history field.
 func (r *relationResolver) History(ctx context.Context, obj *store.Relation, first *int) ([]*store.Change, error) {
-	panic(fmt.Errorf("not implemented: History - history"))
+	return r.history(ctx, obj.ID, first)
 }
 
 // Name is the resolver for the name field.
@@ -462,7 +574,7 @@ func (r *sourceDocumentResolver) Description(ctx context.Context, obj *store.Sou
 
 // GraphChanged is the resolver for the graphChanged field.
 func (r *subscriptionResolver) GraphChanged(ctx context.Context, entity *string) (<-chan *model.GraphChange, error) {
-	panic(fmt.Errorf("not implemented: GraphChanged - graphChanged"))
+	return r.graphChanged(ctx, deref(entity))
 }
 
 // Change returns ChangeResolver implementation.

@@ -8,6 +8,7 @@ package web_test
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -15,6 +16,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"kgraph/graph/live/livetest"
 )
 
 // exampleFiles reads docs/examples/*.graphql, in name order.
@@ -77,41 +80,72 @@ func TestReadmeExamplesAreTheExampleFiles(t *testing.T) {
 	}
 }
 
+// TestReadmeExamplesGiveTheAnswersShown runs the examples in order on one
+// server over the seed. A mutation is sent with an editor's API key. A
+// subscription is opened over server-sent events, and its answer is the
+// first event it gets, which the examples after it cause.
 func TestReadmeExamplesGiveTheAnswersShown(t *testing.T) {
-	srv := startServer(t)
+	srv := examplesServer(t)
+	var pending []func()
 	for _, ex := range readmeExamples(t) {
 		name := operationName.FindStringSubmatch(ex[0])
 		if name == nil {
 			t.Errorf("an example has no operation name:\n%s", ex[0])
 			continue
 		}
-		t.Run(name[1], func(t *testing.T) {
-			body, _ := json.Marshal(map[string]string{"query": ex[0]})
-			resp, err := http.Post(srv.URL+"/graphql", "application/json", bytes.NewReader(body))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer resp.Body.Close()
-			var got, want map[string]any
-			if err := json.NewDecoder(resp.Body).Decode(&got); err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal([]byte(ex[1]), &want); err != nil {
-				t.Fatalf("the README's answer is not JSON: %v", err)
-			}
-			if errs, ok := want["errors"].([]any); ok {
-				// An error's message is shortened in the README (…): its code must match.
-				gotErrs, _ := got["errors"].([]any)
-				if len(gotErrs) != len(errs) || code(gotErrs[0]) != code(errs[0]) {
-					t.Errorf("errors: got %v, the README shows %v", got["errors"], errs)
+		switch {
+		case strings.HasPrefix(name[0], "subscription"):
+			events := subscribe(t, srv, ex[0])
+			pending = append(pending, func() {
+				t.Run(name[1], func(t *testing.T) { compareAnswer(t, livetest.Next(t, events), ex[1]) })
+			})
+		default:
+			t.Run(name[1], func(t *testing.T) {
+				body, _ := json.Marshal(map[string]string{"query": ex[0]})
+				req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", bytes.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				if strings.HasPrefix(name[0], "mutation") {
+					req.Header.Set("Authorization", "Bearer "+examplesEditorKey)
 				}
-				return
-			}
-			if !reflect.DeepEqual(got, want) {
-				g, _ := json.Marshal(got)
-				t.Errorf("the answer differs from the README's:\ngot    %s\nREADME %s", g, strings.Join(strings.Fields(ex[1]), " "))
-			}
-		})
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer resp.Body.Close()
+				got, err := io.ReadAll(resp.Body)
+				if err != nil {
+					t.Fatal(err)
+				}
+				compareAnswer(t, got, ex[1])
+			})
+		}
+	}
+	for _, check := range pending {
+		check()
+	}
+}
+
+// compareAnswer compares an answer with the one the README shows.
+func compareAnswer(t *testing.T, answer []byte, shown string) {
+	t.Helper()
+	var got, want map[string]any
+	if err := json.Unmarshal(answer, &got); err != nil {
+		t.Fatalf("the answer is not JSON: %v: %s", err, answer)
+	}
+	if err := json.Unmarshal([]byte(shown), &want); err != nil {
+		t.Fatalf("the README's answer is not JSON: %v", err)
+	}
+	if errs, ok := want["errors"].([]any); ok {
+		// An error's message is shortened in the README (…): its code must match.
+		gotErrs, _ := got["errors"].([]any)
+		if len(gotErrs) != len(errs) || code(gotErrs[0]) != code(errs[0]) {
+			t.Errorf("errors: got %v, the README shows %v", got["errors"], errs)
+		}
+		return
+	}
+	if !reflect.DeepEqual(got, want) {
+		g, _ := json.Marshal(got)
+		t.Errorf("the answer differs from the README's:\ngot    %s\nREADME %s", g, strings.Join(strings.Fields(shown), " "))
 	}
 }
 

@@ -46,7 +46,6 @@ func paletted(t *testing.T, img image.Image) []byte {
 const maxScreenshotBytes = 250 << 10
 
 func TestDocsScreenshots(t *testing.T) {
-	update := os.Getenv("KG_UPDATE_SCREENSHOTS") != ""
 	for _, s := range docsScreenshots {
 		t.Run(s.file, func(t *testing.T) {
 			requireBrowserSetup(t)
@@ -54,32 +53,57 @@ func TestDocsScreenshots(t *testing.T) {
 			p := openPageSized(t, startServer(t), "/"+s.hash, 1280, 880)
 			p.waitReady()
 			p.waitFor("the view", s.wait)
-			buf, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
-			if err != nil {
-				t.Fatal(err)
-			}
-			img, err := png.Decode(bytes.NewReader(buf))
-			if err != nil {
-				t.Fatalf("the screenshot is not a PNG: %v", err)
-			}
-			buf = paletted(t, img)
-			dir := artifactsDir
-			if update {
-				dir = filepath.Join("..", "docs")
-			}
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, s.file), buf, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if len(buf) > maxScreenshotBytes {
-				t.Errorf("%s is %d KiB, more than %d KiB", s.file, len(buf)>>10, maxScreenshotBytes>>10)
-			}
-			// The committed picture exists (the README shows it).
-			if _, err := os.Stat(filepath.Join("..", "docs", s.file)); err != nil {
-				t.Errorf("docs/%s is missing: run `make screenshots` and commit it", s.file)
-			}
+			saveDocsScreenshot(t, p, s.file)
 		})
 	}
+}
+
+// saveDocsScreenshot takes the page's picture for the README: into
+// test-artifacts/ on every run, into docs/ with KG_UPDATE_SCREENSHOTS set.
+func saveDocsScreenshot(t *testing.T, p *page, file string) {
+	t.Helper()
+	update := os.Getenv("KG_UPDATE_SCREENSHOTS") != ""
+	buf, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(buf))
+	if err != nil {
+		t.Fatalf("the screenshot is not a PNG: %v", err)
+	}
+	buf = paletted(t, img)
+	dir := artifactsDir
+	if update {
+		dir = filepath.Join("..", "docs")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, file), buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if len(buf) > maxScreenshotBytes {
+		t.Errorf("%s is %d KiB, more than %d KiB", file, len(buf)>>10, maxScreenshotBytes>>10)
+	}
+	// The committed picture exists (the README shows it).
+	if _, err := os.Stat(filepath.Join("..", "docs", file)); err != nil {
+		t.Errorf("docs/%s is missing: run `make screenshots` and commit it", file)
+	}
+}
+
+// TestDocsScreenshotsOfTheEditor takes docs/explorer-editor.png: an editor
+// signed in on Croatia, whose English label was changed elsewhere while it
+// was being edited, so that the conflict shows next to the field.
+func TestDocsScreenshotsOfTheEditor(t *testing.T) {
+	srv := startEditableServer(t)
+	p := openPageSized(t, srv, "/#entity=croatia", 1280, 880)
+	p.waitCroatia()
+	p.signInOnCroatia()
+	p.typeInto(enLabel+` input`, "Republic of Croatia")
+	renameElsewhere(t, srv, "Croatia (renamed elsewhere)")
+	p.click(enLabel + ` [data-testid="label-save"]`)
+	p.waitFor("the conflict", `document.querySelector('`+enLabel+` [data-error-for="text"]')?.dataset.kind === 'conflict'`)
+	// The panel scrolls to the editor's labels, as the editor sees them.
+	p.do(evalAction(`document.querySelector('[data-testid="edit-labels"]').scrollIntoView({ block: 'start' })`))
+	saveDocsScreenshot(t, p, "explorer-editor.png")
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"kgraph/graph/httpapi"
+	"kgraph/graph/live"
 	"kgraph/graph/observe"
 	"kgraph/graph/store"
 	"kgraph/graph/store/readcache"
@@ -35,6 +36,8 @@ func serve(ctx context.Context, env *Env, args []string) error {
 	grace := fs.Duration("shutdown-grace", 0, "how long a stopping server waits for requests under way; 0 means the deadline plus "+shutdownMargin.String()+", and it must exceed the deadline (env KG_SHUTDOWN_GRACE)")
 	var cacheMaxAge time.Duration
 	protect.durationVar(fs, env.Getenv, &cacheMaxAge, "cache-max-age", "KG_CACHE_MAX_AGE", httpapi.DefaultCacheMaxAge, "how long browsers and CDNs may reuse a GET query's answer before revalidating it by ETag; 0 to always revalidate")
+	var liveInterval time.Duration
+	protect.durationVar(fs, env.Getenv, &liveInterval, "live-interval", "KG_LIVE_INTERVAL", live.DefaultInterval, "how often the change log is read for graphChanged subscribers; writes through any replica reach them within it")
 	var readCache time.Duration
 	protect.durationVar(fs, env.Getenv, &readCache, "read-cache", "KG_READ_CACHE", readcache.DefaultInterval, "with Neo4j, keep query answers in memory until the graph changes, checking for changes made through other replicas at most this often; 0 turns the cache off")
 	u := usage{name: "serve", flags: fs, text: `Usage: kgraph [serve] [flags]
@@ -43,6 +46,11 @@ Serves the knowledge graph: GraphQL at /graphql, the explorer at /, the
 playground at /playground, exports at /export/graph.json and
 /export/graph.graphml, health checks at /healthz and /readyz. The embedded
 store is used unless a Neo4j URI is given; an empty store is seeded.
+
+Writes need a bearer token: API keys from KG_API_KEYS (name:role:secret,
+comma-separated) and JWTs verified with KG_JWT_HS256_SECRET or -jwt-keys;
+secrets are read from the environment or files, never flags. Without any,
+the server is read-only.
 
 Examples:
   kgraph                                   # embedded store in ./data/graph.db, port 8080
@@ -98,6 +106,16 @@ Examples:
 	if err != nil {
 		return err
 	}
+	// The follower runs until the server has shut down: the shutdown ends
+	// the open streams, saying why, and then nothing needs it.
+	follower := live.New(s, live.Options{Interval: liveInterval, Logger: logger})
+	followCtx, stopFollowing := context.WithCancel(ctx)
+	defer stopFollowing()
+	followed := make(chan struct{})
+	go func() {
+		defer close(followed)
+		_ = follower.Run(followCtx)
+	}()
 	stopping := make(chan struct{})
 	protect.streams.Done = stopping
 	srv := httpapi.NewServer(httpapi.NewHandler(httpapi.Config{
@@ -105,7 +123,7 @@ Examples:
 		Assets: env.FrontEnd, AllowedOrigins: splitList(*origins),
 		Limits: protect.limits, RateLimit: protect.rate, TrustedDocuments: trusted,
 		CacheMaxAge: orAlwaysRevalidate(cacheMaxAge), ReadCache: readCacheOptions(readCache),
-		Auth: authn, Streams: protect.streams,
+		Auth: authn, Streams: protect.streams, Live: follower,
 	}), logger, protect.timeouts, *deadline)
 	srv.RegisterOnShutdown(func() { close(stopping) }) // open streams end, saying why
 	logAuthentication(logger, authn)
@@ -127,6 +145,8 @@ Examples:
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	stopFollowing()
+	<-followed
 	return nil
 }
 

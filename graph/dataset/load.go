@@ -11,8 +11,13 @@ import (
 // does a file, and returns it whole: the dataset, or an EINVALID error
 // listing every problem.
 func Load(name string, data []byte) (*store.Dataset, error) {
-	ctx := context.Background()
-	c, problems, err := Check(ctx, Bytes(name, data), nil)
+	return LoadOnto(context.Background(), name, data, nil)
+}
+
+// LoadOnto is Load for a dataset to be added to the graph base, which it
+// may refer to (as applyDataset does with the document it is given).
+func LoadOnto(ctx context.Context, name string, data []byte, base Base) (*store.Dataset, error) {
+	c, problems, err := Check(ctx, Bytes(name, data), base)
 	if err != nil {
 		return nil, err
 	}

@@ -24,6 +24,9 @@ func authenticate(a *auth.Authenticator, logger *slog.Logger, next http.Handler)
 		if err != nil {
 			logTokenRefused(r.Context(), logger, "header", err)
 		}
+		if p.Authenticated() {
+			infoOf(r.Context()).noteUser(p.Name, p.Role.String())
+		}
 		next.ServeHTTP(w, r.WithContext(auth.WithPrincipal(r.Context(), p)))
 	})
 }
@@ -54,6 +57,9 @@ func websocketInit(a *auth.Authenticator, logger *slog.Logger, limits StreamLimi
 			logTokenRefused(ctx, logger, "connection_init", err)
 			ctx = transport.WithWebsocketCloseCode(transport.AppendCloseReason(ctx, "UNAUTHENTICATED: the token was not accepted"), closeUnauthorized)
 			return ctx, nil, store.Errorf(store.EUNAUTHENTICATED, "the token was not accepted")
+		}
+		if p.Authenticated() {
+			infoOf(ctx).noteUser(p.Name, p.Role.String())
 		}
 		if st := streamOf(ctx); st != nil {
 			if !p.Expires.IsZero() {

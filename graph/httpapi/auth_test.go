@@ -87,16 +87,15 @@ func postAs(t *testing.T, srv *httptest.Server, authorization, q string) (int, g
 	return resp.StatusCode, out, resp.Header.Get("X-Request-Id")
 }
 
-// The fields the directive guards, one per role; their resolvers are
-// stubs until the writes are served, so reaching them is a panic the log
-// shows.
+// The fields the directive guards, one per role, and what their answer
+// holds when their resolver ran (a refused field is null).
 var guarded = []struct {
-	name, query, stub string
-	admin             bool
+	name, query, answered string
+	admin                 bool
 }{
-	{"Query.changes (editor)", `{ changes(first: 1) { nodes { seq } } }`, "not implemented: Changes", false},
-	{"Entity.createdBy (editor)", `{ entity(id: "croatia") { id createdBy } }`, "not implemented: CreatedBy", false},
-	{"Mutation.applyDataset (admin)", `mutation { applyDataset(dataset: "{}", dryRun: true) { created } }`, "not implemented: ApplyDataset", true},
+	{"Query.changes (editor)", `{ changes(first: 1) { nodes { seq } } }`, `"nodes":[`, false},
+	{"Entity.history (editor)", `{ entity(id: "croatia") { id history(first: 1) { seq } } }`, `"history":[`, false},
+	{"Mutation.applyDataset (admin)", `mutation { applyDataset(dataset: "{}", dryRun: true) { created } }`, `"created":0`, true},
 }
 
 // TestRolesAreEnforcedByTheDirective sends every kind of credential to
@@ -150,7 +149,7 @@ func TestRolesAreEnforcedByTheDirective(t *testing.T) {
 					want = forbidden
 				}
 				code, _ := codeOf(resp).(string)
-				reached := strings.Contains(logs, f.stub)
+				reached := strings.Contains(string(resp.Data), f.answered)
 				switch want {
 				case unauthenticated, forbidden:
 					if status != http.StatusOK || code != want {
@@ -166,6 +165,9 @@ func TestRolesAreEnforcedByTheDirective(t *testing.T) {
 					if code == unauthenticated || code == forbidden || !reached {
 						t.Fatalf("%s refused (%q) or resolver not reached:\n%s", c.name, code, logs)
 					}
+				}
+				if user := map[string]string{"editor API key": "user=ed ", "admin API key": "user=ada "}[c.name]; user != "" && !strings.Contains(logs, user) {
+					t.Fatalf("the request's log line does not name the caller (%s):\n%s", user, logs)
 				}
 				if c.logged != "" && (!strings.Contains(logs, "token refused") || !strings.Contains(logs, c.logged) || !strings.Contains(logs, requestID)) {
 					t.Fatalf("the log does not say %q with request id %s:\n%s", c.logged, requestID, logs)
@@ -194,10 +196,35 @@ func TestReadOnlyWithoutCredentials(t *testing.T) {
 	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{Store: seededStore(t), Logger: slog.New(slog.NewTextHandler(logs, nil))}))
 	t.Cleanup(srv.Close)
 	_, resp, _ := postAs(t, srv, "Bearer "+adminKey, guarded[2].query)
-	if code := codeOf(resp); code != "UNAUTHENTICATED" || strings.Contains(logs.String(), guarded[2].stub) {
+	if code := codeOf(resp); code != "UNAUTHENTICATED" || strings.Contains(string(resp.Data), guarded[2].answered) {
 		t.Fatalf("code %v, log:\n%s", code, logs)
 	}
 	if !strings.Contains(logs.String(), "read-only") {
 		t.Fatalf("the log does not say why the token was refused:\n%s", logs)
+	}
+}
+
+// TestETagsDependOnTheRole: the same GET query has one validator for an
+// anonymous reader and another for an editor, whose answer may hold more;
+// an editor's answer is cacheable privately only.
+func TestETagsDependOnTheRole(t *testing.T) {
+	s := newAuthServer(t, httpapi.StreamLimits{})
+	get := func(authorization string) http.Header {
+		req, _ := http.NewRequest(http.MethodGet, s.URL+`/graphql?query={entity(id:"croatia"){id}}`, nil)
+		if authorization != "" {
+			req.Header.Set("Authorization", authorization)
+		}
+		resp, _, out := send(t, req)
+		if resp.StatusCode != http.StatusOK || len(out.Errors) > 0 {
+			t.Fatalf("%d %+v", resp.StatusCode, out.Errors)
+		}
+		return resp.Header
+	}
+	anonymous, editor := get(""), get("Bearer "+editorKey)
+	if anonymous.Get("ETag") == "" || anonymous.Get("ETag") == editor.Get("ETag") {
+		t.Fatalf("ETags %q and %q", anonymous.Get("ETag"), editor.Get("ETag"))
+	}
+	if !strings.HasPrefix(editor.Get("Cache-Control"), "private") {
+		t.Fatalf("an editor's answer: Cache-Control %q", editor.Get("Cache-Control"))
 	}
 }

@@ -34,7 +34,7 @@ func handleGraphQL(cfg Config) http.Handler {
 	srv := newGraphQLServer(cfg, limits)
 	guard := newStreamGuard(cfg)
 	return authenticate(cfg.Auth, cfg.Logger, guard.handler(noteStreaming(cacheReads(cfg.Store, cfg.cacheMaxAge(),
-		limitRequest(limits, cfg.Deadline, checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv)))))))
+		limitRequest(limits, cfg.Deadline, withBookmarks(checkEnvelope(limits, graph.WithLoaders(cfg.Store, srv))))))))
 }
 
 // newGraphQLServer is gqlgen's handler with the service's transports,
@@ -44,7 +44,7 @@ func handleGraphQL(cfg Config) http.Handler {
 // and only then parsed, validated and costed by gqlgen.
 func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
 	s, logger, trusted := cfg.Store, cfg.Logger, cfg.TrustedDocuments
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: s, Logger: logger}, Directives: graph.Directives(), Complexity: graph.NewComplexity()}))
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: s, Logger: logger, Live: cfg.Live, Snapshots: cfg.Snapshots}, Directives: graph.Directives(), Complexity: graph.NewComplexity()}))
 	streams := cfg.Streams.withDefaults()
 	readLimit := int64(limits.MaxBodyBytes)
 	// Subscriptions (and any operation) over graphql-ws or the legacy
@@ -81,7 +81,7 @@ func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
 	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	srv.Use(observe.Operations{Tracer: cfg.Tracer, Metrics: cfg.Metrics})
 	srv.Use(deadlineCheck{})
-	srv.Use(streamOperations{deadline: cmp.Or(cfg.Deadline, DefaultDeadline), limits: streams, store: s})
+	srv.Use(streamOperations{deadline: cmp.Or(cfg.Deadline, DefaultDeadline), limits: streams, store: s, rate: cfg.rateLimiter})
 	present := presentTimeouts(graph.ErrorPresenter(logger))
 	srv.SetErrorPresenter(func(ctx context.Context, err error) *gqlerror.Error {
 		e := present(ctx, err)
@@ -101,6 +101,9 @@ func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
 		return next(ctx)
 	})
 	srv.AroundResponses(markUncacheable)
+	srv.AroundResponses(answerBookmarks)
+	srv.Use(graph.SubscriptionEnds{})
+	srv.Use(subscriptionsNeedStreams{})
 	srv.SetRecoverFunc(graph.Recover())
 	return srv
 }

@@ -15,8 +15,10 @@ import (
 
 	"kgraph/graph"
 	"kgraph/graph/auth"
+	"kgraph/graph/live"
 	"kgraph/graph/observe"
 	"kgraph/graph/store"
+	"kgraph/graph/store/history"
 	"kgraph/graph/store/readcache"
 )
 
@@ -65,12 +67,23 @@ type Config struct {
 	// asking again (Cache-Control max-age); zero means
 	// DefaultCacheMaxAge, a negative value 0 (always revalidate by ETag).
 	CacheMaxAge time.Duration
+	// Live announces committed changes to graphChanged subscribers; nil
+	// refuses subscriptions with UNAVAILABLE. Its Run belongs to whoever
+	// serves the handler (see cli serve).
+	Live *live.Follower
+	// Snapshots reads the graph as of a past moment (asOf arguments); nil
+	// means a history.Reader of Store keeping DefaultSnapshots moments.
+	Snapshots graph.Snapshots
 	// Auth finds who a request comes from, by its bearer token; nil
 	// accepts no token, and then nobody can write (read-only).
 	Auth *auth.Authenticator
 	// Streams bound subscriptions over WebSocket and server-sent events;
 	// zero fields take the defaults of DefaultStreamLimits.
 	Streams StreamLimits
+
+	// rateLimiter is RateLimit's state, shared by the requests and the
+	// operations of WebSocket connections; set by NewHandler.
+	rateLimiter *rateLimiter
 }
 
 // cacheMaxAge is CacheMaxAge with its default.
@@ -84,6 +97,10 @@ func (c Config) cacheMaxAge() time.Duration {
 	return c.CacheMaxAge
 }
 
+// DefaultSnapshots is how many past moments asOf reads keep built: each
+// holds a copy of the graph in memory.
+const DefaultSnapshots = 4
+
 // NewHandler returns the service's root handler.
 func NewHandler(cfg Config) http.Handler {
 	if cfg.Metrics == nil {
@@ -92,7 +109,11 @@ func NewHandler(cfg Config) http.Handler {
 	if cfg.Deadline <= 0 {
 		cfg.Deadline = DefaultDeadline
 	}
+	cfg.rateLimiter = newRateLimiter(cfg.RateLimit)
 	cfg.Store = observe.Store(cfg.Store, observe.StoreOptions{Metrics: cfg.Metrics, Tracer: cfg.Tracer, Readiness: cfg.Readiness})
+	if cfg.Snapshots == nil {
+		cfg.Snapshots = history.New(cfg.Store, DefaultSnapshots)
+	}
 	if m, ok := cfg.Store.(graph.InMemory); cfg.ReadCache != nil && !(ok && m.AnswersInMemory()) {
 		// Outside the observed store: its metrics count the calls that
 		// reach the database.
@@ -100,7 +121,7 @@ func NewHandler(cfg Config) http.Handler {
 	}
 	mux := http.NewServeMux()
 	addRoutes(mux, cfg)
-	var h http.Handler = identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.RateLimit, compress(allowCrossOrigin(cfg.AllowedOrigins, routeErrors(mux))))))))
+	var h http.Handler = identifyRequest(logRequests(cfg.Logger, recoverPanics(cfg.Logger, secureHeaders(limitRate(cfg.rateLimiter, compress(allowCrossOrigin(cfg.AllowedOrigins, routeErrors(mux))))))))
 	if cfg.Tracer != nil {
 		h = observe.JoinTrace(h)
 	}

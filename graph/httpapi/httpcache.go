@@ -12,6 +12,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"kgraph/graph/auth"
 	"kgraph/graph/store"
 )
 
@@ -79,11 +80,14 @@ var codeVersion = func() string {
 }()
 
 // readETag is the strong validator of one query against one version of
-// the graph.
+// the graph, for one role.
 func readETag(version string, r *http.Request) string {
 	q := r.URL.Query()
 	h := sha256.New()
-	for _, part := range []string{codeVersion, version, q.Get("query"), q.Get("variables"), q.Get("operationName"), q.Get("extensions")} {
+	// The caller's role is part of it: fields that need one answer
+	// differently without it.
+	role := auth.FromContext(r.Context()).Role.String()
+	for _, part := range []string{codeVersion, version, role, q.Get("query"), q.Get("variables"), q.Get("operationName"), q.Get("extensions")} {
 		fmt.Fprintf(h, "%d:%s;", len(part), part)
 	}
 	return `"` + base64.RawURLEncoding.EncodeToString(h.Sum(nil)[:18]) + `"`

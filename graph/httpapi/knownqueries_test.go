@@ -124,7 +124,15 @@ func TestKnownQueriesRunWithinTheLimits(t *testing.T) {
 		t.Run(q.where, func(t *testing.T) {
 			r := queryOperation(t, srv, q)
 			for _, e := range r.Errors {
-				if code := e.Extensions["code"]; code != "INVALID" && code != "NOT_FOUND" {
+				code := e.Extensions["code"]
+				// The examples' write needs a token, and their subscription a
+				// stream rather than a plain POST: they got past the limits to
+				// be refused for that.
+				if code == "UNAUTHENTICATED" && strings.Contains(q.query, "\nmutation ") ||
+					code == "BAD_REQUEST" && strings.Contains(q.query, "\nsubscription ") {
+					continue
+				}
+				if code != "INVALID" && code != "NOT_FOUND" {
 					t.Errorf("%s: %s (%v)\n%s", q.where, e.Message, code, q.query)
 				}
 			}

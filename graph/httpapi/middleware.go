@@ -11,8 +11,8 @@ import (
 )
 
 // allowCrossOrigin lets frontends on other origins call the API from a
-// browser. The API is read-only and sends no cookies, so any listed origin
-// may read it; "*" allows every origin.
+// browser. The API sends no cookies (writes need a bearer token the page
+// holds), so any listed origin may call it; "*" allows every origin.
 func allowCrossOrigin(origins []string, next http.Handler) http.Handler {
 	if len(origins) == 0 {
 		return next
@@ -20,8 +20,8 @@ func allowCrossOrigin(origins []string, next http.Handler) http.Handler {
 	return cors.New(cors.Options{
 		AllowedOrigins: origins,
 		AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowedHeaders: []string{"Authorization", "Content-Type", "Accept", requestIDHeader},
-		ExposedHeaders: []string{"ETag", "Retry-After", requestIDHeader},
+		AllowedHeaders: []string{"Authorization", "Content-Type", "Accept", requestIDHeader, bookmarksHeader},
+		ExposedHeaders: []string{"ETag", "Retry-After", requestIDHeader, bookmarksHeader},
 		MaxAge:         600,
 	}).Handler(next)
 }

@@ -47,11 +47,11 @@ const idleAfter = 10 * time.Minute
 
 // limitRate answers 429 with Retry-After and a RATE_LIMITED error to a
 // client over its rate. Health checks and metrics are never limited.
-func limitRate(cfg RateLimit, next http.Handler) http.Handler {
-	if cfg.PerSecond <= 0 {
+func limitRate(rl *rateLimiter, next http.Handler) http.Handler {
+	if rl == nil {
 		return next
 	}
-	rl := &rateLimiter{cfg: cfg, clients: map[netip.Addr]*clientBucket{}}
+	cfg := rl.cfg
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || r.URL.Path == "/metrics" {
 			next.ServeHTTP(w, r)
@@ -66,6 +66,16 @@ func limitRate(cfg RateLimit, next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// newRateLimiter is cfg's limiter, or nil when rate limiting is off. The
+// same limiter counts requests and the operations sent over WebSocket
+// connections, which are not requests.
+func newRateLimiter(cfg RateLimit) *rateLimiter {
+	if cfg.PerSecond <= 0 {
+		return nil
+	}
+	return &rateLimiter{cfg: cfg, clients: map[netip.Addr]*clientBucket{}}
 }
 
 // wait takes a token from the client's bucket, or says how long until one

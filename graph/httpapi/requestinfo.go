@@ -28,6 +28,8 @@ type requestInfo struct {
 	queryHash string // sha256 of the query text, never the text itself
 	cost      int    // the operation's complexity, once computed
 	code      string // extensions.code of the first error, if any
+	user      string // who a valid token named, if any
+	role      string // and their role
 }
 
 type requestInfoKey struct{}
@@ -66,6 +68,13 @@ func (i *requestInfo) noteOperation(name, queryHash string) {
 	i.operation, i.queryHash = name, queryHash
 }
 
+// noteUser names who the request came from, when a token named someone.
+func (i *requestInfo) noteUser(name, role string) {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	i.user, i.role = name, role
+}
+
 func (i *requestInfo) noteCost(cost int) {
 	i.mu.Lock()
 	defer i.mu.Unlock()
@@ -90,6 +99,9 @@ func (i *requestInfo) attrs() []any {
 	}
 	if i.code != "" {
 		out = append(out, "code", i.code)
+	}
+	if i.user != "" {
+		out = append(out, "user", i.user, "role", i.role)
 	}
 	return out
 }

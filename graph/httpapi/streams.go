@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"net/netip"
 	"net/url"
@@ -16,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"kgraph/graph"
+	"kgraph/graph/observe"
 	"kgraph/graph/store"
 )
 
@@ -81,7 +83,6 @@ const (
 	closeNormal       = 1000
 	closeGoingAway    = 1001
 	closeUnauthorized = 4401
-	closeForbidden    = 4403
 )
 
 // streamEnd is why the server ended a stream: the cause of its context.
@@ -95,6 +96,7 @@ func (e *streamEnd) Error() string { return e.message }
 // stream is one open stream's state, in its request's context.
 type stream struct {
 	websocket bool
+	client    netip.Addr // as the rate limiter counts it
 	cancel    context.CancelCauseFunc
 
 	mu        sync.Mutex
@@ -102,7 +104,7 @@ type stream struct {
 	active    int                     // operations running
 	idleSince time.Time
 	ended     *streamEnd
-	timers    []*time.Timer
+	timers    []*time.Timer // the limits that end it: its longest life, a token's expiry, idleness
 }
 
 type streamKey struct{}
@@ -147,30 +149,31 @@ func (st *stream) endAfter(d time.Duration, e *streamEnd) {
 }
 
 // watchIdle closes a WebSocket connection once it has run no operation
-// for idle.
+// for idle: a check runs when the connection could have become idle, and
+// sets itself again for when it next could.
 func (st *stream) watchIdle(idle time.Duration) {
-	var check func()
-	check = func() {
+	st.mu.Lock() // held until timer is set, which the check reads under it
+	defer st.mu.Unlock()
+	var timer *time.Timer
+	timer = time.AfterFunc(idle, func() {
 		st.mu.Lock()
 		wait := idle
 		if st.active == 0 {
 			wait = idle - time.Since(st.idleSince)
 		}
 		if wait > 0 && st.ended == nil {
-			st.timers = append(st.timers[:0:0], st.timers...) // the stopped check is left to the GC
-			st.timers = append(st.timers, time.AfterFunc(wait, check))
+			timer.Reset(wait)
 		}
 		st.mu.Unlock()
 		if wait <= 0 {
 			st.end(&streamEnd{closeNormal, fmt.Sprintf("closed after %s without a subscription; reconnect when needed", idle)})
 		}
-	}
-	st.mu.Lock()
+	})
 	st.idleSince = time.Now()
-	if st.ended == nil {
-		st.timers = append(st.timers, time.AfterFunc(idle, check))
+	st.timers = append(st.timers, timer)
+	if st.ended != nil {
+		timer.Stop()
 	}
-	st.mu.Unlock()
 }
 
 // stop ends the stream's timers once its handler returned, with nothing
@@ -220,23 +223,31 @@ func newStreamGuard(cfg Config) *streamGuard {
 
 func (g *streamGuard) handler(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if up := r.Header.Get("Upgrade"); up != "" && !strings.EqualFold(up, "websocket") {
+			// Another protocol (h2c, which curl offers on http://): the
+			// request is answered as HTTP/1.1, as the server may.
+			r = r.Clone(r.Context())
+			r.Header.Del("Upgrade")
+		}
 		isWebsocket := (transport.Websocket{}).Supports(r)
 		if !isWebsocket && !(transport.SSE{}).Supports(r) {
 			next.ServeHTTP(w, r)
 			return
 		}
 		if isWebsocket {
-			if !strings.EqualFold(r.Header.Get("Upgrade"), "websocket") || r.Method != http.MethodGet {
-				writeGraphQLError(w, r, http.StatusBadRequest, codeBadRequest, "only a GET with Upgrade: websocket may upgrade the connection")
+			if r.Method != http.MethodGet {
+				writeGraphQLError(w, r, http.StatusBadRequest, codeBadRequest, "only a GET may upgrade the connection to a WebSocket")
 				return
 			}
 			if origin := r.Header.Get("Origin"); !g.originAllowed(origin, r.Host) {
+				observe.Rejected(r.Context(), "origin")
 				writeGraphQLError(w, r, http.StatusForbidden, store.EFORBIDDEN, "WebSocket connections from this origin are not allowed")
 				return
 			}
 		}
 		client := clientKey(clientAddr(r, g.trusted))
 		if !g.acquire(client) {
+			observe.Rejected(r.Context(), "too_many_streams")
 			writeGraphQLError(w, r, http.StatusTooManyRequests, codeTooManyStreams,
 				fmt.Sprintf("at most %d subscriptions (WebSocket connections or event streams) per client at once; close one first", g.limits.PerClient))
 			return
@@ -250,7 +261,7 @@ func (g *streamGuard) handler(next http.Handler) http.Handler {
 
 		ctx, cancel := context.WithCancelCause(r.Context())
 		defer cancel(nil)
-		st := &stream{websocket: isWebsocket, cancel: cancel, idleSince: time.Now()}
+		st := &stream{websocket: isWebsocket, client: client, cancel: cancel, idleSince: time.Now()}
 		st.endAfter(g.limits.MaxDuration, &streamEnd{closeNormal, fmt.Sprintf("reached the longest a stream may last, %s; reconnect", g.limits.MaxDuration)})
 		if g.limits.Done != nil {
 			go func() {
@@ -330,6 +341,7 @@ type streamOperations struct {
 	deadline time.Duration
 	limits   StreamLimits
 	store    store.Store
+	rate     *rateLimiter // nil: no rate limit
 }
 
 var _ interface {
@@ -345,6 +357,13 @@ func (s streamOperations) InterceptOperation(ctx context.Context, next graphql.O
 	st := streamOf(ctx)
 	if st == nil {
 		return next(ctx)
+	}
+	if s.rate != nil && st.websocket {
+		// A WebSocket's operations are not requests; each counts as one.
+		if wait := s.rate.wait(st.client, time.Now()); wait > 0 {
+			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{codedError(codeRateLimited,
+				"too many requests from your address; retry in %d s", int(math.Ceil(wait.Seconds())))}})
+		}
 	}
 	st.mu.Lock()
 	full := st.websocket && st.active >= s.limits.PerConnection

@@ -6,10 +6,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
@@ -154,8 +156,7 @@ func TestWebsocketAuthenticatesInConnectionInit(t *testing.T) {
 			if r := c.run(protocol, "1", `{ entity(id: "croatia") { id } }`); !strings.Contains(string(r.Data), "croatia") {
 				t.Fatalf("a query over the connection: %s %+v", r.Data, r.Errors)
 			}
-			before := len(s.logs.String())
-			if r := c.run(protocol, "2", guarded[0].query); codeOf(r) == "UNAUTHENTICATED" || !strings.Contains(s.logs.String()[before:], guarded[0].stub) {
+			if r := c.run(protocol, "2", guarded[0].query); codeOf(r) == "UNAUTHENTICATED" || !strings.Contains(string(r.Data), guarded[0].answered) {
 				t.Fatalf("an editor's connection was refused the editor field: %+v", r.Errors)
 			}
 			if r := c.run(protocol, "3", guarded[2].query); codeOf(r) != "FORBIDDEN" {
@@ -164,8 +165,7 @@ func TestWebsocketAuthenticatesInConnectionInit(t *testing.T) {
 
 			admin := mustDial(t, s.Server, protocol, map[string]any{"authToken": s.rs256(t, claims("ann", "admin", nil))})
 			admin.expect("connection_ack")
-			before = len(s.logs.String())
-			if r := admin.run(protocol, "1", guarded[2].query); codeOf(r) == "FORBIDDEN" || !strings.Contains(s.logs.String()[before:], guarded[2].stub) {
+			if r := admin.run(protocol, "1", guarded[2].query); codeOf(r) == "FORBIDDEN" || !strings.Contains(string(r.Data), guarded[2].answered) {
 				t.Fatalf("an admin's connection, admin field: %+v", r.Errors)
 			}
 
@@ -175,7 +175,7 @@ func TestWebsocketAuthenticatesInConnectionInit(t *testing.T) {
 				t.Fatalf("an anonymous connection, editor field: %+v", r.Errors)
 			}
 
-			before = len(s.logs.String())
+			before := len(s.logs.String())
 			forged := mustDial(t, s.Server, protocol, map[string]any{"authToken": authtest.Unsigned(t, claims("eve", "admin", nil))})
 			if protocol == "graphql-ws" {
 				if m := forged.expect("connection_error"); !strings.Contains(string(m.Payload), "UNAUTHENTICATED") {
@@ -240,6 +240,9 @@ func TestStreamsPerClient(t *testing.T) {
 	if status, body := postSSE(t, s.Server, "", `{ entity(id: "croatia") { id } }`); status != http.StatusTooManyRequests || !strings.Contains(body, "TOO_MANY_STREAMS") {
 		t.Fatalf("an event stream over the cap: %d %s", status, body)
 	}
+	if _, metrics := get(t, s.Server, "/metrics"); !strings.Contains(string(metrics), `kgraph_rejected_requests_total{reason="too_many_streams"} 2`) {
+		t.Fatalf("the refusals are not counted:\n%s", metrics)
+	}
 	_ = first.conn.Close(websocket.StatusNormalClosure, "")
 	deadline := time.Now().Add(5 * time.Second)
 	for {
@@ -266,6 +269,16 @@ func TestWebsocketLimitsSayWhyTheyClose(t *testing.T) {
 		c.expect("connection_ack")
 		c.run("graphql-transport-ws", "1", `{ entity(id: "croatia") { id } }`) // not a subscription: still idle
 		if code, reason := c.closed(5 * time.Second); code != websocket.StatusNormalClosure || !strings.Contains(reason, "without a subscription") {
+			t.Fatalf("closed %d %q", code, reason)
+		}
+	})
+	t.Run("no connection_init", func(t *testing.T) {
+		s := newAuthServer(t, httpapi.StreamLimits{InitTimeout: 200 * time.Millisecond})
+		c, _, err := dialWS(t, s.Server, "graphql-transport-ws", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code, reason := c.closed(5 * time.Second); code == websocket.StatusNormalClosure || !strings.Contains(reason, "initialisation timeout") {
 			t.Fatalf("closed %d %q", code, reason)
 		}
 	})
@@ -385,10 +398,66 @@ func TestServerSentEvents(t *testing.T) {
 	if _, body := postSSE(t, s.Server, "", guarded[0].query); !strings.Contains(body, "UNAUTHENTICATED") {
 		t.Fatalf("anonymous, editor field:\n%s", body)
 	}
-	before := len(s.logs.String())
-	if _, body := postSSE(t, s.Server, "Bearer "+editorKey, guarded[0].query); strings.Contains(body, "UNAUTHENTICATED") || !strings.Contains(s.logs.String()[before:], guarded[0].stub) {
+	if _, body := postSSE(t, s.Server, "Bearer "+editorKey, guarded[0].query); strings.Contains(body, "UNAUTHENTICATED") || !strings.Contains(body, guarded[0].answered) {
 		t.Fatalf("editor, editor field:\n%s", body)
 	}
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// TestWebsocketOperationsAreRateLimited: the operations a connection
+// sends count against its client's rate, as requests do: the upgrade takes
+// one of a burst of 3, two operations the rest, and the next is refused.
+func TestWebsocketOperationsAreRateLimited(t *testing.T) {
+	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{Store: seededStore(t), Logger: discardLogger(),
+		RateLimit: httpapi.RateLimit{PerSecond: 0.01, Burst: 3}}))
+	t.Cleanup(srv.Close)
+	c := mustDial(t, srv, "graphql-transport-ws", nil)
+	c.expect("connection_ack")
+	for i, want := range []any{nil, nil, "RATE_LIMITED"} {
+		if r := c.run("graphql-transport-ws", fmt.Sprint(i), `{ entity(id: "croatia") { id } }`); codeOf(r) != want {
+			t.Fatalf("operation %d: %v, want %v", i+1, r.Errors, want)
+		}
+	}
+}
+
+// TestOtherUpgradesAreAnsweredAsHTTP: a request offering another protocol
+// (curl offers h2c on http://) is answered as a plain request.
+func TestOtherUpgradesAreAnsweredAsHTTP(t *testing.T) {
+	srv := newServer(t)
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(`{"query":"{ entity(id: \"croatia\") { id } }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Connection", "Upgrade, HTTP2-Settings")
+	req.Header.Set("Upgrade", "h2c")
+	req.Header.Set("HTTP2-Settings", "AAMAAABkAARAAAAAAAIAAAAA")
+	resp, _, out := send(t, req)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(out.Data), "croatia") {
+		t.Fatalf("%d %s %+v", resp.StatusCode, out.Data, out.Errors)
+	}
+}
+
+// TestStreamsPerClientBehindAProxy: behind a trusted proxy, each address
+// the proxy forwards for is a client of its own, as for the rate limit.
+func TestStreamsPerClientBehindAProxy(t *testing.T) {
+	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{Store: seededStore(t), Logger: discardLogger(),
+		RateLimit: httpapi.RateLimit{TrustedProxies: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}},
+		Streams:   httpapi.StreamLimits{PerClient: 1}}))
+	t.Cleanup(srv.Close)
+	dial := func(forwardedFor string) (int, error) {
+		c, resp, err := dialWS(t, srv, "graphql-transport-ws", http.Header{"X-Forwarded-For": {forwardedFor}})
+		if err != nil {
+			return resp.StatusCode, err
+		}
+		c.send(map[string]any{"type": "connection_init"})
+		c.expect("connection_ack")
+		return http.StatusSwitchingProtocols, nil
+	}
+	for _, tc := range []struct {
+		client string
+		status int
+	}{{"203.0.113.1", 101}, {"203.0.113.2", 101}, {"203.0.113.1", 429}} {
+		if status, err := dial(tc.client); status != tc.status {
+			t.Fatalf("a stream for %s: %d (%v), want %d", tc.client, status, err, tc.status)
+		}
+	}
+}

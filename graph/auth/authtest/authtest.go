@@ -12,6 +12,7 @@ import (
 	"encoding/pem"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,16 +32,26 @@ type Keys struct {
 	OtherRSA *rsa.PrivateKey // a key nobody configured
 }
 
-// NewKeys makes fresh keys and writes the public ones to t's temporary
-// directory.
+// NewKeys returns the keys and writes the public ones to t's temporary
+// directory. The keys are made once per test binary: an RSA key takes a
+// good part of a second to make, and no test needs a key of its own.
 func NewKeys(t testing.TB) Keys {
 	t.Helper()
+	made.Do(func() { shared = Keys{RSA: newRSA(t), EC: newEC(t), OtherRSA: newRSA(t)} })
+	if shared.RSA == nil {
+		t.Fatal("the keys could not be made")
+	}
 	dir := t.TempDir()
-	k := Keys{RSA: newRSA(t), EC: newEC(t), OtherRSA: newRSA(t)}
+	k := shared
 	k.RSAFile = writePEM(t, filepath.Join(dir, "rsa.pem"), &k.RSA.PublicKey)
 	k.ECFile = writePEM(t, filepath.Join(dir, "ec.pem"), &k.EC.PublicKey)
 	return k
 }
+
+var (
+	made   sync.Once
+	shared Keys
+)
 
 func newRSA(t testing.TB) *rsa.PrivateKey {
 	key, err := rsa.GenerateKey(rand.Reader, 2048)

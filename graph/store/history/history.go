@@ -7,18 +7,32 @@
 // current graph, the log after the moment, and the memory of the graph
 // once more. Snapshots are built once per distinct moment and the most
 // recent few are cached: the log is append-only, so a moment's graph never
-// changes once built. Reads of a snapshot are bounded by the same limits
-// (page sizes, depths, entity limits) as reads of the current graph.
+// changes once built (a store whose log is wiped and begun again, as a
+// test database may be, needs a new Reader). Reads of a snapshot are
+// bounded by the same limits (page sizes, depths, entity limits) as reads
+// of the current graph. The snapshot's metas are not those of the moment:
+// it reports every element at version 1 (see memstore.FromDataset).
 package history
 
 import (
 	"context"
 	"slices"
 	"sync"
+	"time"
 
 	"kgraph/graph/store"
 	"kgraph/graph/store/memstore"
 )
+
+// TimeIndex is what a store whose change log never goes back in time can
+// offer to find the change a time falls after without reading the log
+// (the embedded store does). Without it, a time is resolved by reading
+// every change up to it.
+type TimeIndex interface {
+	// SeqAt returns the seq of the last change committed at or before t,
+	// 0 when none was.
+	SeqAt(ctx context.Context, t time.Time) (int64, error)
+}
 
 // Reader builds and caches snapshots of one store's past.
 type Reader struct {
@@ -119,8 +133,11 @@ func (r *Reader) resolve(ctx context.Context, asOf store.AsOf) (int64, error) {
 		}
 		return asOf.Seq, nil
 	}
-	// The last change at or before the time: the log is in time order, so
-	// it is the last of those Until keeps.
+	if ix, ok := r.s.(TimeIndex); ok {
+		return ix.SeqAt(ctx, asOf.Time)
+	}
+	// The last change at or before the time: the last of those Until
+	// keeps, read page by page.
 	var seq int64
 	q := store.ChangeQuery{Until: asOf.Time, First: store.MaxPageSize}
 	for {

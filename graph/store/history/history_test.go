@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"kgraph/graph/store"
 	"kgraph/graph/store/history"
@@ -151,6 +152,46 @@ func TestAtRefusesBadMoments(t *testing.T) {
 		_, err := r.At(context.Background(), tt.asOf)
 		if code := store.ErrorCode(err); code != tt.code {
 			t.Errorf("At(%+v) = %v, want %s", tt.asOf, err, tt.code)
+		}
+	}
+}
+
+// logOnly hides the store's TimeIndex, so that times are resolved by
+// reading the log.
+type logOnly struct{ store.Store }
+
+// TestTimesResolveAlikeWithAndWithoutAnIndex checks that a store's
+// TimeIndex finds the same moment as reading the log does, at and around
+// the time of every change.
+func TestTimesResolveAlikeWithAndWithoutAnIndex(t *testing.T) {
+	s := edited(t)
+	if _, ok := s.Store.(history.TimeIndex); !ok {
+		t.Fatal("the embedded store has no TimeIndex")
+	}
+	ctx := context.Background()
+	page, err := s.Changes(ctx, store.ChangeQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var times []time.Time
+	for _, c := range page.Changes {
+		times = append(times, c.At.Add(-time.Nanosecond), c.At, c.At.Add(time.Nanosecond))
+	}
+	times = append(times, time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), time.Now().Add(time.Hour))
+	indexed, read := history.New(s.Store, 1), history.New(logOnly{s.Store}, 1)
+	for _, at := range times {
+		a, err := indexed.At(ctx, store.AsOf{Time: at})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := read.At(ctx, store.AsOf{Time: at})
+		if err != nil {
+			t.Fatal(err)
+		}
+		da, _ := a.Export(ctx)
+		db, _ := b.Export(ctx)
+		if string(store.MustJSON(da)) != string(store.MustJSON(db)) {
+			t.Fatalf("as of %v, the indexed and the read moments differ", at)
 		}
 	}
 }

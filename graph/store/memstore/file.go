@@ -30,6 +30,9 @@ var (
 	allBuckets    = [][]byte{bucketKinds, bucketTypes, bucketSources, bucketEntities, bucketRelations, bucketMetas, bucketChanges}
 )
 
+// initialMmapSize is the size of the data file's first memory map.
+const initialMmapSize = 512 << 20
+
 // file is the bbolt data file.
 type file struct{ db *bolt.DB }
 
@@ -39,7 +42,11 @@ func openFile(path string) (*file, error) {
 			return nil, fmt.Errorf("create data directory: %w", err)
 		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	// The map is reserved large up front (address space, not memory): when a
+	// write outgrows it, bbolt remaps the file and copies every page the
+	// write holds onto the heap, which would more than double what a
+	// large import costs.
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second, InitialMmapSize: initialMmapSize})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, store.Errorf(store.ECONFLICT, "the data file %s is in use by another process (is the server running?)", path)
 	}

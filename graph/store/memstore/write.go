@@ -16,8 +16,8 @@ import (
 // that changes nothing.
 var errNothingToWrite = errors.New("nothing to write")
 
-// ImportActor is the actor Apply records when its options name none.
-const ImportActor = "import"
+// importActor is the actor Apply records when its options name none.
+const importActor = "import"
 
 // Write implements store.Store. The edit is planned (store.PlanEdit) and
 // committed in one bbolt transaction, synced to disk, under the store's
@@ -37,7 +37,7 @@ func (s *Store) Write(ctx context.Context, e *store.Edit) (*store.Change, error)
 func (s *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOptions) (*store.ApplyResult, error) {
 	actor := opts.Actor
 	if actor == "" {
-		actor = ImportActor
+		actor = importActor
 	}
 	p, err := s.commit(ctx, &store.Edit{Actor: actor, Action: "import", Put: *d, DryRun: opts.DryRun})
 	if err != nil {
@@ -134,7 +134,7 @@ func writePlan(tx *bolt.Tx, p *store.Plan, v version) error {
 	// The change lists elements by section, then id: keys in order fill
 	// bbolt's pages front to back instead of splitting them at random.
 	for _, c := range p.Change.Elements {
-		b := tx.Bucket([]byte(c.Section))
+		b := fill(tx.Bucket([]byte(c.Section)), denseFill)
 		var err error
 		if c.Deleted() {
 			err = b.Delete([]byte(c.ID))
@@ -145,14 +145,19 @@ func writePlan(tx *bolt.Tx, p *store.Plan, v version) error {
 			return err
 		}
 	}
-	metas := tx.Bucket(bucketMetas)
-	ids := make([]string, 0, len(p.Metas))
-	for id := range p.Metas {
-		ids = append(ids, id)
+	// Only entities and relations keep metas (see Store.Metas): a kind may
+	// share its id with an entity, and must not overwrite the entity's.
+	metas := fill(tx.Bucket(bucketMetas), denseFill)
+	ids := make([]string, 0, len(p.Write.Entities)+len(p.Write.Relations))
+	for _, e := range p.Write.Entities {
+		ids = append(ids, e.ID)
+	}
+	for _, r := range p.Write.Relations {
+		ids = append(ids, r.ID)
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		if err := metas.Put([]byte(id), store.MustJSON(p.Metas[id])); err != nil {
+		if err := metas.Put([]byte(id), encodeMeta(p.Metas[id])); err != nil {
 			return err
 		}
 	}
@@ -163,8 +168,20 @@ func writePlan(tx *bolt.Tx, p *store.Plan, v version) error {
 			}
 		}
 	}
-	if err := tx.Bucket(bucketChanges).Put(seqKey(p.Change.Seq), store.MustJSON(p.Change)); err != nil {
+	if err := fill(tx.Bucket(bucketChanges), 1).Put(seqKey(p.Change.Seq), store.MustJSON(p.Change)); err != nil {
 		return err
 	}
 	return tx.Bucket(bucketMeta).Put([]byte(keyVersion), store.MustJSON(v))
+}
+
+// denseFill is how full bbolt fills the data file's pages when it splits
+// them, rather than its default of half: elements are mostly written in id
+// order (an import is), which half-full pages would leave half empty, and
+// the change log only ever grows at its end, so its pages are filled whole.
+const denseFill = 0.9
+
+// fill sets the bucket's fill for this transaction.
+func fill(b *bolt.Bucket, percent float64) *bolt.Bucket {
+	b.FillPercent = percent
+	return b
 }

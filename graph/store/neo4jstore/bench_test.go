@@ -2,6 +2,7 @@ package neo4jstore_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -25,7 +26,9 @@ var bench struct {
 	once sync.Once
 	s    *neo4jstore.Store
 	far  [2]string // two entities four hops apart
-	err  error
+	// revision numbers the edits of BenchmarkWriteUpdateEntity.
+	revision int
+	err      error
 }
 
 // benchStore returns the store holding the synthetic graph.
@@ -126,6 +129,43 @@ func BenchmarkSearchPrefix(b *testing.B) {
 	for b.Loop() {
 		if hits, err := s.Search(b.Context(), store.SearchQuery{Text: "grand uni", First: 10}); err != nil || len(hits) == 0 {
 			b.Fatal(hits, err)
+		}
+	}
+}
+
+// BenchmarkWriteUpdateEntity commits one edit per iteration: the lock,
+// the reads of what the edit names, the write, its metas and its change.
+func BenchmarkWriteUpdateEntity(b *testing.B) {
+	s := benchStore(b)
+	es, err := s.Entities(b.Context(), []string{"e000042"})
+	if err != nil || es[0] == nil {
+		b.Fatal(es, err)
+	}
+	e := *es[0]
+	for b.Loop() {
+		bench.revision++ // across runs too, so that each edit changes the entity
+		e.Descriptions = store.Texts{{Lang: "en", Text: fmt.Sprintf("Revision %d", bench.revision)}}
+		c, err := s.Write(b.Context(), &store.Edit{Actor: "bench", Action: "updateEntity", Put: store.Dataset{Entities: []store.Entity{e}}})
+		if err != nil || c.Seq == 0 {
+			b.Fatal(c, err)
+		}
+	}
+}
+
+func BenchmarkMetas(b *testing.B) {
+	s := benchStore(b)
+	for b.Loop() {
+		if ms, err := s.Metas(b.Context(), []string{"e000042", "e000043"}); err != nil || ms[0] == nil {
+			b.Fatal(ms, err)
+		}
+	}
+}
+
+func BenchmarkChangesOfEntity(b *testing.B) {
+	s := benchStore(b)
+	for b.Loop() {
+		if _, err := s.Changes(b.Context(), store.ChangeQuery{Entity: "e000042", First: 20}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -29,6 +29,8 @@ func mapError(err error) error {
 		// deadline included: every attempt failed with a connectivity or
 		// transient error, so the database is what failed.
 		return unavailableError(err)
+	case invalidBookmark(err):
+		return fmt.Errorf("%w (neo4j: %v)", store.Errorf(store.EINVALID, "a bookmark the request sent is not one this graph gave: send back only the bookmarks of earlier answers"), err)
 	case timedOut(err):
 		return store.Errorf(store.ETIMEOUT, "%s", store.TimeoutMessage)
 	case unavailable(err):
@@ -61,6 +63,13 @@ func unavailable(err error) bool {
 			db.Code == "Neo.ClientError.Database.DatabaseNotFound"
 	}
 	return false
+}
+
+// invalidBookmark reports whether Neo4j refused the bookmarks a request
+// sent (store.Bookmarks), which a client can send malformed.
+func invalidBookmark(err error) bool {
+	var db *neo4j.Neo4jError
+	return errors.As(err, &db) && strings.HasPrefix(db.Code, "Neo.ClientError.Transaction.InvalidBookmark")
 }
 
 // timedOut reports whether the caller's deadline ended the request: the

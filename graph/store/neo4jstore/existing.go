@@ -30,11 +30,7 @@ func (s *Store) Existing(ctx context.Context, section string, ids []string) ([]s
 		}
 		cypher := fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $ids RETURN collect(n.id) AS found", nodeLabels[section])
 		if section == store.SectionRelations {
-			v, err := vocabulary(ctx, tx)
-			if err != nil {
-				return nil, err
-			}
-			match, err := relationsWithIDs(v, "$ids", len(ids))
+			match, err := storedRelationsWithIDs(ctx, tx, "$ids", len(ids))
 			if err != nil {
 				return nil, err
 			}

@@ -12,14 +12,33 @@ import (
 // the test ends.
 func openForTest(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(t.Context(), Config(neo4jtest.Reset(t)))
+	neo4jtest.Reset(t)
+	return openAnother(t)
+}
+
+// openAnother returns another store on the test database as it is, as
+// another replica (or a later process) would open it: its own driver, the
+// schema set up (and the database migrated) by its Ping. It is closed when
+// the test ends.
+func openAnother(t testing.TB) *Store {
+	t.Helper()
+	s := openUnready(t)
+	if err := s.Ping(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// openUnready returns another store on the test database, closed when
+// the test ends, that has not yet reached it: its first call sets up the
+// schema.
+func openUnready(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(t.Context(), Config(neo4jtest.Config(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = s.Close() })
-	if err := s.Ping(t.Context()); err != nil {
-		t.Fatal(err)
-	}
 	return s
 }
 

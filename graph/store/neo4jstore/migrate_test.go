@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"kgraph/graph/store"
@@ -28,14 +29,7 @@ func TestMigrateJSONModel(t *testing.T) {
 			if open == "open after the model mark is lost" {
 				runCypher(t, env, "MATCH (m:GraphModel) DELETE m", nil)
 			}
-			s, err := Open(t.Context(), Config(env))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			if err := s.Ping(t.Context()); err != nil {
-				t.Fatal(err)
-			}
+			s := openAnother(t)
 			sameJSON(t, "export",
 				func() (any, error) { return s.Export(t.Context()) },
 				func() (any, error) { return mem.Export(t.Context()) })
@@ -131,4 +125,60 @@ func runCypher(t *testing.T, env neo4jtest.Env, cypher string, params map[string
 		return nil
 	}
 	return recs[0].Values
+}
+
+// TestMigrateBeforeChangeLog opens stores on a graph written before the
+// change log (no metas, no changes, a version counter without a seq): the
+// change log's constraint is created, as often as stores open, the
+// elements are at version 1, and the first write is change 1 and moves
+// the version on without repeating an earlier one.
+func TestMigrateBeforeChangeLog(t *testing.T) {
+	s := tinyStore(t)
+	env := neo4jtest.Config(t)
+	runCypher(t, env, "MATCH (c:Change) DELETE c", nil)
+	runCypher(t, env, "MATCH (n:Entity) REMOVE n.version, n.createdAt, n.createdBy, n.updatedAt, n.updatedBy", nil)
+	runCypher(t, env, "MATCH ()-[r]->() REMOVE r.version, r.createdAt, r.createdBy, r.updatedAt, r.updatedBy", nil)
+	runCypher(t, env, "MATCH (v:GraphVersion) SET v.counter = 7 REMOVE v.seq", nil)
+	if err := s.schemaStatement(t.Context(), "DROP CONSTRAINT "+changeSeqConstraint); err != nil {
+		t.Fatal(err)
+	}
+	oldVersion, err := s.Version(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for _, open := range []string{"first open", "second open"} {
+		t.Run(open, func(t *testing.T) {
+			openAnother(t) // its Ping sets up the schema
+			got := runCypher(t, env, "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties WHERE name = $name RETURN labelsOrTypes, properties",
+				map[string]any{"name": changeSeqConstraint})
+			if fmt.Sprint(got) != "[[Change] [seq]]" {
+				t.Fatalf("change log constraint = %v", got)
+			}
+		})
+	}
+	metas, err := s.Metas(t.Context(), []string{"a", "a-b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range metas {
+		if m == nil || *m != (store.Meta{Version: 1}) {
+			t.Fatalf("meta %d of an element older than the change log = %+v, want version 1, nothing else", i, m)
+		}
+	}
+	c, err := s.Write(t.Context(), &store.Edit{Actor: "ana", Action: "updateEntity",
+		Put: store.Dataset{Entities: []store.Entity{state("a", "A again")}}, Expect: map[string]int64{"a": 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Seq != 1 || c.Elements[0].Version != 2 {
+		t.Fatalf("first write after the change log came = %+v, want seq 1 taking a to version 2", c)
+	}
+	newVersion, err := s.Version(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(oldVersion, "-7") || !strings.HasSuffix(newVersion, "-8") {
+		t.Fatalf("version went from %s to %s, want the counter to go on from 7 to 8", oldVersion, newVersion)
+	}
 }

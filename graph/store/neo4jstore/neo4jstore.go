@@ -106,11 +106,15 @@ func (s *Store) Ping(ctx context.Context) error {
 }
 
 // session opens a session on the store's database. Reads are sent in read
-// mode so that a cluster serves them from any member.
+// mode so that a cluster serves them from any member. The bookmarks of the
+// request (store.Bookmarks in ctx: those its client sent and those of its
+// own writes) are the session's first ones, so that what it reads includes
+// what they name, even when another replica wrote it.
 func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
 	return s.driver.NewSession(ctx, neo4j.SessionConfig{
 		DatabaseName:    s.database,
 		AccessMode:      mode,
+		Bookmarks:       neo4j.BookmarksFromRawValues(store.BookmarksFrom(ctx).Sent()...),
 		BookmarkManager: s.bookmarks,
 		BoltLogger:      s.boltLogger,
 	})
@@ -165,6 +169,11 @@ func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work 
 	}
 	if err != nil {
 		return zero, mapError(err)
+	}
+	if mode == neo4j.AccessModeWrite {
+		// The client passes these to its next request, which then reads
+		// this write wherever it is served.
+		store.BookmarksFrom(ctx).Add(sess.LastBookmarks()...)
 	}
 	return out, nil
 }

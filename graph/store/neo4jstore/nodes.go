@@ -18,11 +18,7 @@ func (s *Store) Relations(ctx context.Context, ids []string) ([]*store.Relation,
 		if len(ids) == 0 {
 			return out, nil
 		}
-		vocab, err := vocabulary(ctx, tx)
-		if err != nil {
-			return nil, err
-		}
-		match, err := relationsWithIDs(vocab, "$ids", len(ids))
+		match, err := storedRelationsWithIDs(ctx, tx, "$ids", len(ids))
 		if err != nil {
 			return nil, err
 		}
@@ -45,54 +41,58 @@ func (s *Store) Relations(ctx context.Context, ids []string) ([]*store.Relation,
 	})
 }
 
-// nodeSectionsQuery finds the stored nodes that have the id of one of
+// holderSubqueries find the stored nodes that have the id of one of
 // the dataset's nodes of another kind: the input of the rule that node
 // ids are unique across sections. Sources and entities are looked up by
 // their unique index, relationships through their types' id indexes
-// (relationsWithIDs), only for the ids of the dataset's sources and
-// entities, so a batch of relations alone looks up no relationship.
-const nodeSectionsQuery = `
-CALL { MATCH (d:SourceDocument) WHERE d.id IN $entities + $relations RETURN collect(d.id) AS sources }
-CALL { MATCH (n:Entity) WHERE n.id IN $sources + $relations RETURN collect(n.id) AS entities }
-CALL { %s RETURN collect(r.id) AS found }
-RETURN sources, entities, found AS relations`
+// (relationsWithIDs, formatted in as %s), only for the ids of the
+// dataset's sources and entities, so a batch of relations alone looks up
+// no relationship. They give heldAsSource, heldAsEntity and
+// heldAsRelation, which holders reads.
+const holderSubqueries = `
+CALL { MATCH (d:SourceDocument) WHERE d.id IN $putEntities + $putRelations RETURN collect(d.id) AS heldAsSource }
+CALL { MATCH (n:Entity) WHERE n.id IN $putSources + $putRelations RETURN collect(n.id) AS heldAsEntity }
+CALL { %s RETURN collect(r.id) AS heldAsRelation }`
 
-// nodeHolders returns Known.Holder for the node ids d gives, read in one
-// query within tx.
-func nodeHolders(ctx context.Context, tx neo4j.ManagedTransaction, d *store.Dataset, vocab *store.Vocabulary) (func(id, section string) string, error) {
-	ids := map[string][]string{store.SectionSources: {}, store.SectionEntities: {}, store.SectionRelations: {}}
+// holderQuery returns holderSubqueries for the node ids d gives, with
+// their parameters.
+func holderQuery(d *store.Dataset, vocab *store.Vocabulary) (string, map[string]any, error) {
+	sources, entities, relations := []string{}, []string{}, []string{}
 	for _, x := range d.Sources {
-		ids[store.SectionSources] = append(ids[store.SectionSources], x.ID)
+		sources = append(sources, x.ID)
 	}
 	for _, x := range d.Entities {
-		ids[store.SectionEntities] = append(ids[store.SectionEntities], x.ID)
+		entities = append(entities, x.ID)
 	}
 	for _, x := range d.Relations {
-		ids[store.SectionRelations] = append(ids[store.SectionRelations], x.ID)
+		relations = append(relations, x.ID)
 	}
-	nodeIDs := append(slices.Clone(ids[store.SectionSources]), ids[store.SectionEntities]...)
-	relations, err := relationsWithIDs(vocab, "$nodeIDs", len(nodeIDs))
+	nodeIDs := append(slices.Clone(sources), entities...)
+	match, err := relationsWithIDs(vocab, "$putNodes", len(nodeIDs))
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
-	rec, err := single(ctx, tx, fmt.Sprintf(nodeSectionsQuery, relations), map[string]any{
-		"sources": ids[store.SectionSources], "entities": ids[store.SectionEntities], "relations": ids[store.SectionRelations],
-		"nodeIDs": nodeIDs,
-	})
-	if err != nil {
-		return nil, err
+	return fmt.Sprintf(holderSubqueries, match), map[string]any{
+		"putSources": sources, "putEntities": entities, "putRelations": relations, "putNodes": nodeIDs,
+	}, nil
+}
+
+// holders returns Known.Holder from what holderSubqueries found.
+func holders(rec *neo4j.Record) (func(id, section string) string, error) {
+	keys := map[string]string{
+		store.SectionSources: "heldAsSource", store.SectionEntities: "heldAsEntity", store.SectionRelations: "heldAsRelation",
 	}
 	sections := []string{store.SectionSources, store.SectionEntities, store.SectionRelations}
 	held := map[string]map[string]bool{}
-	for _, key := range sections {
-		found, err := value[[]any](rec, key)
+	for _, section := range sections {
+		found, err := value[[]any](rec, keys[section])
 		if err != nil {
 			return nil, err
 		}
-		held[key] = map[string]bool{}
+		held[section] = map[string]bool{}
 		for _, id := range found {
 			if s, ok := id.(string); ok {
-				held[key][s] = true
+				held[section][s] = true
 			}
 		}
 	}

@@ -51,12 +51,16 @@ func (s *Store) ensureSchema(ctx context.Context) error {
 	if s.schemaReady.Load() {
 		return nil
 	}
+	// The schema is the process's, not the request's: its sessions chain
+	// only the store's own bookmarks, so that a request's bad bookmark
+	// fails that request alone.
+	ctx, _ = store.WithBookmarks(ctx, nil)
 	s.schemaMu.Lock()
 	defer s.schemaMu.Unlock()
 	if s.schemaReady.Load() {
 		return nil
 	}
-	for _, stmt := range schema {
+	for _, stmt := range append(slices.Clone(schema), changeLogSchema...) {
 		if err := s.schemaStatement(ctx, stmt); err != nil {
 			return err
 		}

@@ -7,14 +7,13 @@ import (
 )
 
 // The graph's version is a counter on one (:GraphVersion) node, raised in
-// the transaction of every Apply that writes, so that readers on every
-// replica see it change exactly when the graph does. Its epoch, drawn when
-// the node is created, keeps a wiped and reloaded database from repeating
-// an earlier version.
+// the transaction of every write that changes the graph (recordChange), so
+// that readers on every replica see it change exactly when the graph does.
+// Its epoch, drawn when the node is created, keeps a wiped and reloaded
+// database from repeating an earlier version. The same node keeps seq, the
+// last change's seq; counter is kept apart from it because a database
+// written before the change log has counted writes that seq did not.
 const (
-	bumpVersionQuery = `MERGE (v:GraphVersion {id: 'graph'})
-ON CREATE SET v.epoch = randomUUID(), v.counter = 0
-SET v.counter = v.counter + 1`
 	versionQuery = `OPTIONAL MATCH (v:GraphVersion {id: 'graph'})
 RETURN coalesce(v.epoch + '-' + toString(v.counter), 'empty') AS version`
 )
@@ -28,9 +27,4 @@ func (s *Store) Version(ctx context.Context) (string, error) {
 		}
 		return value[string](rec, "version")
 	})
-}
-
-// bumpVersion raises the version within an Apply's write transaction.
-func bumpVersion(ctx context.Context, tx neo4j.ManagedTransaction) error {
-	return execute(ctx, tx, bumpVersionQuery, nil)
 }

@@ -8,9 +8,12 @@ import (
 	"kgraph/graph/store"
 )
 
-const vocabularyQuery = `
+// vocabularySubqueries give kinds and types, which decodeVocabulary reads.
+const vocabularySubqueries = `
 CALL { MATCH (k:EntityKind) WITH k ORDER BY k.id RETURN collect(properties(k)) AS kinds }
-CALL { MATCH (t:RelationType) WITH t ORDER BY t.id RETURN collect(properties(t)) AS types }
+CALL { MATCH (t:RelationType) WITH t ORDER BY t.id RETURN collect(properties(t)) AS types }`
+
+const vocabularyQuery = vocabularySubqueries + `
 RETURN kinds, types`
 
 // Vocabulary implements store.Store.

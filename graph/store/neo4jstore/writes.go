@@ -40,22 +40,72 @@ const (
 	mergeTypes    = rowsClause + `MERGE (t:RelationType {id: row.id}) SET t = row`
 	mergeSources  = rowsClause + `MERGE (d:SourceDocument {id: row.id}) SET d = row`
 	mergeEntities = rowsClause + `MERGE (n:Entity {id: row.id}) SET n = row`
+	// An entity is deleted after its relations: store.PlanEdit listed them
+	// all, read under the write lock, so DETACH finds none left; it is
+	// used only once PlanEdit has approved the delete.
+	deleteEntities = rowsClause + `MATCH (n:Entity {id: row.id}) DETACH DELETE n`
 	// The relationship statements are formatted with a quoted type (quoteType).
 	deleteRelations = rowsClause + `MATCH (:Entity {id: row.from})-[r:%s {id: row.id}]->() DELETE r`
 	mergeRelations  = rowsClause + `MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
 MERGE (a)-[r:%s {id: row.props.id}]->(b) SET r = row.props`
 )
 
+// planWrites turns an edit's plan into writes: the relations and entities
+// it deletes first (so that an id it frees can be given again), then the
+// elements it writes (plan). stored holds at least the stored relations
+// the plan deletes or changes.
+func planWrites(stored *store.Dataset, p *store.Plan) (*writes, error) {
+	old := make(map[string]store.Relation, len(stored.Relations))
+	for _, r := range stored.Relations {
+		old[r.ID] = r
+	}
+	byType := map[string][]map[string]any{}
+	for _, id := range p.DeleteRelations {
+		r, ok := old[id]
+		if !ok {
+			return nil, fmt.Errorf("relation %q to delete was not read", id)
+		}
+		byType[r.Type] = append(byType[r.Type], map[string]any{"id": r.ID, "from": r.FromID})
+	}
+	w := &writes{}
+	for _, t := range slices.Sorted(maps.Keys(byType)) {
+		q, err := quoteType(t)
+		if err != nil {
+			return nil, err
+		}
+		w.add(fmt.Sprintf(deleteRelations, q), byType[t])
+	}
+	entities := make([]map[string]any, len(p.DeleteEntities))
+	for i, id := range p.DeleteEntities {
+		entities[i] = map[string]any{"id": id}
+	}
+	w.add(deleteEntities, entities)
+	put, err := plan(stored, p.Write, p.Metas)
+	if err != nil {
+		return nil, err
+	}
+	w.statements = append(w.statements, put.statements...)
+	return w, nil
+}
+
 // plan turns the changed elements (store.Diff) into writes; stored holds
 // at least the stored relations among them. A relation's
 // type and ends are its relationship's type and nodes, so a relation whose
-// type or ends change loses its old relationship first.
-func plan(stored, changed *store.Dataset) (*writes, error) {
+// type or ends change loses its old relationship first. The entities and
+// relations with a Meta in metas get its properties (metas.go); nil
+// writes none, as a script for an empty database does.
+func plan(stored, changed *store.Dataset, metas map[string]store.Meta) (*writes, error) {
+	withMeta := func(id string, p props) props {
+		if m, ok := metas[id]; ok {
+			p.setMeta(m)
+		}
+		return p
+	}
 	w := &writes{}
 	w.add(mergeKinds, rows(changed.Vocabulary.EntityKinds, kindProps))
 	w.add(mergeTypes, rows(changed.Vocabulary.RelationTypes, typeProps))
 	w.add(mergeSources, rows(changed.Sources, sourceProps))
-	w.add(mergeEntities, rows(changed.Entities, entityProps))
+	w.add(mergeEntities, rows(changed.Entities, func(e store.Entity) props { return withMeta(e.ID, entityProps(e)) }))
 
 	old := make(map[string]store.Relation, len(stored.Relations))
 	for _, r := range stored.Relations {
@@ -67,7 +117,7 @@ func plan(stored, changed *store.Dataset) (*writes, error) {
 		if o, ok := old[r.ID]; ok && (o.Type != r.Type || o.FromID != r.FromID || o.ToID != r.ToID) {
 			moved[o.Type] = append(moved[o.Type], map[string]any{"id": o.ID, "from": o.FromID})
 		}
-		merged[r.Type] = append(merged[r.Type], map[string]any{"from": r.FromID, "to": r.ToID, "props": map[string]any(relationProps(r))})
+		merged[r.Type] = append(merged[r.Type], map[string]any{"from": r.FromID, "to": r.ToID, "props": map[string]any(withMeta(r.ID, relationProps(r)))})
 	}
 	for _, byType := range []struct {
 		cypher string

@@ -65,6 +65,7 @@ func Run(t *testing.T, newStore NewStore) {
 		{"ApplyLogsChange", testApplyLogsChange},
 		{"VersionChangesOnWrite", testVersionChangesOnWrite},
 		{"WriteRace", testWriteRace},
+		{"WriteKindSharingAnEntityID", testWriteKindSharingAnEntityID},
 		{"AsOf", testAsOf},
 	}
 	for _, tt := range tests {

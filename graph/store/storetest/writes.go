@@ -627,3 +627,22 @@ func extensionsOf(err error) map[string]any {
 	}
 	return nil
 }
+
+// testWriteKindSharingAnEntityID checks that an entity's meta is its own
+// when a kind has the same id: editing the kind leaves the entity's
+// version alone.
+func testWriteKindSharingAnEntityID(t *testing.T, s store.Store) {
+	seeded(t, s)
+	write(t, s, &store.Edit{Actor: editor, Action: "createEntity",
+		Put: store.Dataset{Entities: []store.Entity{state("state", "The state")}}, Expect: map[string]int64{"state": 0}})
+	v, err := s.Vocabulary(ctx())
+	ok(t, err)
+	kind := *v.Kind("state")
+	kind.Labels = store.Texts{{Lang: "en", Text: "Sovereign state"}}
+	write(t, s, &store.Edit{Actor: "admin", Action: "import", Put: store.Dataset{Vocabulary: store.Vocabulary{EntityKinds: []store.EntityKind{kind}}}})
+	if m := meta(t, s, "state"); m == nil || m.Version != 1 || m.UpdatedBy != editor {
+		t.Fatalf("the entity's meta after its kind's namesake changed = %+v, want version 1 by %s", m, editor)
+	}
+	write(t, s, &store.Edit{Actor: editor, Action: "updateEntity",
+		Put: store.Dataset{Entities: []store.Entity{state("state", "The state, renamed")}}, Expect: map[string]int64{"state": 1}})
+}

@@ -11,9 +11,12 @@ import { Combobox } from './combobox';
 import { edgeLabel } from './dates';
 import { byId, h } from './dom';
 import { saveBlob, updateExportLinks } from './downloads';
+import { Editor } from './editor';
+import type { GraphChange } from './editorqueries';
 import { GraphView, type Change } from './graph';
 import { isRtl, setLang, t, translatePage } from './i18n';
 import { renderLegend } from './legend';
+import { followChanges, type LiveState } from './live';
 import { MAX_DEPTH, readLocation, writeLocation, type Mode, type ViewState } from './location';
 import { renderPanel } from './panel';
 import {
@@ -27,6 +30,7 @@ import {
   fetchYearRange,
   search,
 } from './queries';
+import { Session } from './session';
 import { renderTable } from './table';
 import { renderTimeline } from './timeline';
 import type { EntityRef, Lang, Path, RelationRef, Vocabulary } from './types';
@@ -51,6 +55,11 @@ class Explorer {
   // Answers to stale requests are dropped: only the latest one is shown.
   private drawGeneration = 0;
   private detailGeneration = 0;
+  private readonly session: Session;
+  private readonly editor: Editor;
+  /** The entity and language the editor was last shown for: it reloads (dropping what was typed) only when they change. */
+  private editing = '';
+  private liveState: LiveState = 'connecting';
 
   constructor() {
     this.graph = new GraphView(
@@ -63,6 +72,15 @@ class Explorer {
     this.years = new YearFilter(byId('year-toggle'), byId('year-slider'), byId('year-input'), (year) => void this.setYear(year));
     const find = (text: string) => search(text, this.state.lang);
     const fail = (err: unknown) => this.fail(err);
+    this.session = new Session(() => void this.showEditor(true));
+    this.editor = new Editor(byId('editor'), {
+      lang: () => this.state.lang,
+      vocabulary: () => this.vocabulary,
+      search: find,
+      onSaved: () => void this.refresh(),
+      onAuthError: (err) => this.session.handle(err),
+      announce: (text) => this.status(text),
+    });
     new Combobox(byId('search'), find, (hit) => void this.choose(hit.id), fail);
     this.pathFrom = new Combobox(byId('path-from'), find, (hit) => void this.setPathEnd('from', hit.id), fail);
     this.pathTo = new Combobox(byId('path-to'), find, (hit) => void this.setPathEnd('to', hit.id), fail);
@@ -103,7 +121,61 @@ class Explorer {
       this.fail(err);
     }
     this.applyYears();
+    followChanges({
+      onChange: (c) => this.changed(c),
+      onResync: () => void this.refresh(),
+      onState: (state) => this.showLiveState(state),
+    });
     await Promise.all([this.redraw(false), this.showDetails()]);
+  }
+
+  /** Reads what is drawn and the selected entity again, after a change. */
+  private async refresh(): Promise<void> {
+    await Promise.all([this.redraw(false), this.showDetails()]);
+  }
+
+  /**
+   * A write was committed (here, in another page or by another client):
+   * the view is read again when the change touches anything drawn, an
+   * expanded entity's neighbourhood or the selected entity.
+   */
+  private changed(c: GraphChange): void {
+    document.body.dataset.liveSeq = String(c.change.seq);
+    this.editor.changed(c);
+    const deleted = new Set(c.deletedIds);
+    const shown = new Set([
+      ...this.drawn.entities.map((e) => e.id),
+      ...this.drawn.relations.map((r) => r.id),
+      ...this.state.expanded,
+      ...[this.state.entity, this.state.from, this.state.to].filter((id): id is string => id !== null),
+    ]);
+    const touched = [
+      ...c.entities.map((e) => e.id),
+      ...c.relations.flatMap((r) => [r.id, r.fromId, r.toId]),
+      ...c.deletedIds,
+    ].some((id) => shown.has(id));
+    if (!touched) return;
+    // A deleted entity can no longer be drawn or shown.
+    if (deleted.size) {
+      this.state.expanded = this.state.expanded.filter((id) => !deleted.has(id));
+      if (this.state.entity && deleted.has(this.state.entity)) this.state.entity = null;
+    }
+    void this.refresh();
+  }
+
+  private showLiveState(state: LiveState): void {
+    this.liveState = state;
+    const el = byId('live-status');
+    el.dataset.state = state;
+    el.textContent = t(state === 'live' ? 'live' : state === 'reconnecting' ? 'reconnecting' : 'liveConnecting');
+  }
+
+  /** Shows the editor for the selected entity; again from the server when forced or when the entity or language changed. */
+  private async showEditor(force = false): Promise<void> {
+    const key = `${this.session.signedIn}|${this.state.entity}|${this.state.lang}`;
+    if (!force && key === this.editing) return;
+    this.editing = key;
+    await this.editor.show(this.state.entity, this.session.signedIn);
   }
 
   /** Shows the view in the address bar, after back or forward. */
@@ -255,6 +327,8 @@ class Explorer {
     select.value = lang;
     translatePage();
     this.reflectPlaying();
+    this.session.reflect();
+    this.showLiveState(this.liveState);
     document.title = t('title');
   }
 
@@ -484,6 +558,7 @@ class Explorer {
       onYear: (year: number) => this.years.set(year),
     };
     byId('timeline-section').hidden = id === null;
+    void this.showEditor();
     if (id === null) {
       renderPanel(byId('details'), null, panelContext);
       renderTimeline(byId('timeline'), null, timelineContext);

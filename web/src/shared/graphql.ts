@@ -7,7 +7,8 @@ export const endpoint = '/graphql';
 /** One error of a GraphQL response. */
 export interface GraphQLErrorEntry {
   message: string;
-  extensions?: { code?: string };
+  path?: (string | number)[];
+  extensions?: { code?: string; [name: string]: unknown };
 }
 
 /** A failed request: a GraphQL error, an HTTP error or no answer at all. */
@@ -16,10 +17,24 @@ export class GraphQLRequestError extends Error {
     message: string,
     /** The error code (INVALID, NOT_FOUND, UNAVAILABLE, ...), when the server gave one. */
     readonly code?: string,
+    /** The error's extensions (a conflict's currentVersion, ...) and its path, as the server sent them. */
+    readonly extensions: Record<string, unknown> = {},
+    readonly path: (string | number)[] = [],
   ) {
     super(message);
     this.name = 'GraphQLRequestError';
   }
+}
+
+/**
+ * The bearer token sent with every request, or null for anonymous reads.
+ * The explorer's sign-in sets it (and keeps it in sessionStorage only).
+ */
+let bearer: string | null = null;
+
+/** Sets (or, with null, clears) the token sent with every request. */
+export function setBearerToken(token: string | null): void {
+  bearer = token;
 }
 
 let inFlight = 0;
@@ -42,7 +57,11 @@ export async function gql<T>(query: string, variables: object = {}, operationNam
     try {
       response = await fetch(endpoint, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+        },
         body: JSON.stringify({ query, variables, operationName }),
       });
     } catch {
@@ -56,7 +75,7 @@ export async function gql<T>(query: string, variables: object = {}, operationNam
     }
     if (body.errors?.length) {
       const first = body.errors[0];
-      throw new GraphQLRequestError(first.message, first.extensions?.code);
+      throw new GraphQLRequestError(first.message, first.extensions?.code, first.extensions ?? {}, first.path ?? []);
     }
     if (!response.ok || body.data === undefined) {
       throw new GraphQLRequestError(`The server answered ${response.status}.`);

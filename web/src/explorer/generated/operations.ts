@@ -2,6 +2,64 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** A place in a source document. */
+export type CitationInput = {
+  /** The 1-based paragraph, or none for the whole document. */
+  paragraph: number | null | undefined;
+  /** The 1-based sentence in the paragraph, or none for the whole paragraph. */
+  sentence: number | null | undefined;
+  /** The id of a source document. */
+  source: string;
+};
+
+/** An entity, as a write takes it: the fields of the dataset format. */
+export type EntityInput = {
+  /** Other names and spellings. */
+  aliases: Array<LabelInput> | null | undefined;
+  /** Short descriptions, at most one per language. */
+  descriptions: Array<LabelInput> | null | undefined;
+  /** When it ceased to exist; not before start. */
+  end: string | null | undefined;
+  /** Stable, readable id (lower-case letters, digits and hyphens); unique across entities, relations and sources. */
+  id: string;
+  /** The id of one of the vocabulary's entity kinds. */
+  kind: string;
+  /** The preferred names, at most one per language; English is required. */
+  labels: Array<LabelInput>;
+  /** Where the facts come from. */
+  sources: Array<CitationInput> | null | undefined;
+  /** When it came into being. */
+  start: string | null | undefined;
+};
+
+/** A text in one language. */
+export type LabelInput = {
+  /** A language tag such as "en" or "ar". */
+  lang: string;
+  /** The text. */
+  text: string;
+};
+
+/** A relation, as a write takes it: the fields of the dataset format. */
+export type RelationInput = {
+  /** What happened, in a sentence, at most one per language. */
+  descriptions: Array<LabelInput> | null | undefined;
+  /** When it ended; not before start. */
+  end: string | null | undefined;
+  /** The id of the entity it goes from. */
+  from: string;
+  /** Stable, readable id; unique across entities, relations and sources. */
+  id: string;
+  /** Where it is stated: at least one citation. */
+  sources: Array<CitationInput>;
+  /** When it began. */
+  start: string | null | undefined;
+  /** The id of the entity it goes to. */
+  to: string;
+  /** The id of one of the vocabulary's relation types. */
+  type: string;
+};
+
 export type SuccessorsOfTheSovietUnionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -65,6 +123,89 @@ export type RefetchAnyNodeQuery = { nodes: Array<
     | { __typename: 'Relation', type: string, fromId: string, toId: string, id: string }
     | { __typename: 'SourceDocument', language: string, id: string }
    | null> };
+
+export type EditorCitationFragment = { paragraph: number | null, sentence: number | null, document: { id: string, title: string } };
+
+export type EditorRelationFragment = { id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, version: number, label: string, from: { id: string, name: string }, to: { id: string, name: string }, sources: Array<{ paragraph: number | null, sentence: number | null, document: { id: string, title: string } }> };
+
+export type EditorSessionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EditorSessionQuery = { changes: { pageInfo: { hasNextPage: boolean } } };
+
+export type EditableEntityQueryVariables = Exact<{
+  id: string;
+  lang: string;
+}>;
+
+
+export type EditableEntityQuery = { entity: { id: string, kind: string, version: number, name: string, start: string | null, end: string | null, updatedAt: string | null, updatedBy: string | null, labels: Array<{ lang: string, text: string }>, aliases: Array<{ lang: string, text: string }>, descriptions: Array<{ lang: string, text: string }>, sources: Array<{ paragraph: number | null, sentence: number | null, document: { id: string, title: string } }>, relations: { nodes: Array<{ id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, version: number, label: string, from: { id: string, name: string }, to: { id: string, name: string }, sources: Array<{ paragraph: number | null, sentence: number | null, document: { id: string, title: string } }> }> } } | null };
+
+export type SetLabelMutationVariables = Exact<{
+  id: string;
+  version: number;
+  label: LabelInput;
+}>;
+
+
+export type SetLabelMutation = { addLabel: { entity: { id: string, version: number }, change: { seq: number } | null } };
+
+export type SetDescriptionMutationVariables = Exact<{
+  id: string;
+  version: number;
+  description: LabelInput;
+}>;
+
+
+export type SetDescriptionMutation = { addDescription: { node:
+      | { id: string }
+      | { id: string }
+      | { id: string }
+    , change: { seq: number } | null } };
+
+export type UpdateEntityMutationVariables = Exact<{
+  version: number;
+  entity: EntityInput;
+}>;
+
+
+export type UpdateEntityMutation = { updateEntity: { entity: { id: string, version: number }, change: { seq: number } | null } };
+
+export type CreateRelationMutationVariables = Exact<{
+  relation: RelationInput;
+}>;
+
+
+export type CreateRelationMutation = { createRelation: { relation: { id: string, version: number }, change: { seq: number } | null } };
+
+export type DeleteRelationMutationVariables = Exact<{
+  id: string;
+  version: number;
+}>;
+
+
+export type DeleteRelationMutation = { deleteRelation: { deletedIds: Array<string>, change: { seq: number } } };
+
+export type EntityHistoryQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type EntityHistoryQuery = { entity: { id: string, history: Array<{ seq: number, at: string, actor: string | null, action: string, elementCount: number, elements: Array<{ section: string, id: string, version: number }> }> } | null };
+
+export type EntityAsOfQueryVariables = Exact<{
+  id: string;
+  asOf: string;
+  lang: string;
+}>;
+
+
+export type EntityAsOfQuery = { entity: { id: string, version: number, name: string, description: string | null, start: string | null, end: string | null, labels: Array<{ lang: string, text: string }> } | null };
+
+export type GraphChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type GraphChangedSubscription = { graphChanged: { deletedIds: Array<string>, change: { seq: number, action: string }, entities: Array<{ id: string, version: number }>, relations: Array<{ id: string, version: number, fromId: string, toId: string }> } };
 
 export type EntityRefFragment = { id: string, kind: string, name: string };
 
