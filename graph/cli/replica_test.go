@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"kgraph/graph/live/livetest"
 	"kgraph/graph/store/neo4jstore/neo4jtest"
 )
 
@@ -94,7 +95,7 @@ func TestMalformedBookmarkRefusedNeo4j(t *testing.T) {
 func TestReplicaAnnouncesAWriteOfAnotherNeo4j(t *testing.T) {
 	const writes = 10
 	a, b := twoReplicas(t, nil)
-	events := subscribeSSE(t, b.base, `subscription { graphChanged { change { seq action } entities { id version } deletedIds } }`, nil)
+	events := livetest.SubscribeSSE(t, b.base+"/graphql", `subscription { graphChanged { change { seq action } entities { id version } deletedIds } }`)
 	time.Sleep(300 * time.Millisecond) // the subscription's resolver starts following once the stream has begun
 
 	editor := newClient(a.base, editorKey)
@@ -122,17 +123,19 @@ func TestReplicaAnnouncesAWriteOfAnotherNeo4j(t *testing.T) {
 // awaitAnnouncement waits for the next event, which must announce change
 // seq, creating entity id (only the test writes, one change at a time),
 // and returns when it arrived.
-func awaitAnnouncement(t *testing.T, events <-chan event, id string, seq int64, b *process) time.Time {
+func awaitAnnouncement(t *testing.T, events <-chan []byte, id string, seq int64, b *process) time.Time {
 	t.Helper()
 	timeout := time.After(10 * time.Second) // generous: a replica that follows the change log at all does so far sooner
 	for {
 		select {
-		case e, ok := <-events:
+		case raw, ok := <-events:
+			at := time.Now()
 			if !ok {
 				t.Fatalf("the subscription ended before change %d\n%s", seq, b.logs)
 			}
-			if len(e.payload.Errors) > 0 {
-				t.Fatalf("the subscription streamed an error: %s", e.payload)
+			var e answer
+			if err := json.Unmarshal(raw, &e); err != nil || len(e.Errors) > 0 {
+				t.Fatalf("the subscription streamed %s (%v)", raw, err)
 			}
 			var got struct {
 				GraphChanged struct {
@@ -143,13 +146,13 @@ func awaitAnnouncement(t *testing.T, events <-chan event, id string, seq int64, 
 					}
 				}
 			}
-			if err := json.Unmarshal(e.payload.Data, &got); err != nil {
-				t.Fatalf("event: %v: %s", err, e.payload)
+			if err := json.Unmarshal(e.Data, &got); err != nil {
+				t.Fatalf("event: %v: %s", err, raw)
 			}
 			if got.GraphChanged.Change.Seq != seq || len(got.GraphChanged.Entities) != 1 || got.GraphChanged.Entities[0].ID != id || got.GraphChanged.Entities[0].Version != 1 {
-				t.Fatalf("change %d announced %s, want %s at version 1", seq, e.payload, id)
+				t.Fatalf("change %d announced %s, want %s at version 1", seq, raw, id)
 			}
-			return e.at
+			return at
 		case <-timeout:
 			t.Fatalf("no graphChanged on b for change %d (creating %s) within 10s\n%s", seq, id, b.logs)
 		}
