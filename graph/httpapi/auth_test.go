@@ -2,7 +2,9 @@ package httpapi_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -17,6 +19,7 @@ import (
 	"kgraph/graph/auth/authtest"
 	"kgraph/graph/httpapi"
 	"kgraph/graph/observe/observetest"
+	"kgraph/graph/store"
 )
 
 const (
@@ -31,8 +34,9 @@ const (
 // the log it writes.
 type authServer struct {
 	*httptest.Server
-	keys authtest.Keys
-	logs *observetest.Logs
+	keys  authtest.Keys
+	logs  *observetest.Logs
+	store store.Store
 }
 
 func newAuthServer(t *testing.T, streams httpapi.StreamLimits, origins ...string) *authServer {
@@ -50,12 +54,13 @@ func newAuthServer(t *testing.T, streams httpapi.StreamLimits, origins ...string
 		t.Fatal(err)
 	}
 	logs := &observetest.Logs{}
+	st := seededStore(t)
 	srv := httptest.NewServer(httpapi.NewHandler(httpapi.Config{
-		Store: seededStore(t), Logger: slog.New(slog.NewTextHandler(logs, nil)), Auth: a,
+		Store: st, Logger: slog.New(slog.NewTextHandler(logs, nil)), Auth: a,
 		AllowedOrigins: origins, Streams: streams,
 	}))
 	t.Cleanup(srv.Close)
-	return &authServer{Server: srv, keys: keys, logs: logs}
+	return &authServer{Server: srv, keys: keys, logs: logs, store: st}
 }
 
 // claims are valid claims for sub with role, edited by edit.
@@ -226,5 +231,57 @@ func TestETagsDependOnTheRole(t *testing.T) {
 	}
 	if !strings.HasPrefix(editor.Get("Cache-Control"), "private") {
 		t.Fatalf("an editor's answer: Cache-Control %q", editor.Get("Cache-Control"))
+	}
+}
+
+// TestRefusedWritesWriteNothing: a write refused for its credential
+// leaves the graph as it was (its version and the entity it would have
+// made); the same write with a sufficient role is committed.
+func TestRefusedWritesWriteNothing(t *testing.T) {
+	s := newAuthServer(t, httpapi.StreamLimits{})
+	ctx := context.Background()
+	create := func(authorization, id string) string {
+		vars := map[string]any{"e": newEvent(id, "Summit "+id)}
+		body, _ := json.Marshal(map[string]any{"query": createEntity, "variables": vars})
+		req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if authorization != "" {
+			req.Header.Set("Authorization", authorization)
+		}
+		_, _, out := send(t, req)
+		code, _ := codeOf(out).(string)
+		return code
+	}
+	stored := func(id string) bool {
+		es, err := s.store.Entities(ctx, []string{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(es) == 1 && es[0] != nil
+	}
+	before, err := s.store.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range []struct{ name, authorization, code string }{
+		{"anonymous", "", "UNAUTHENTICATED"},
+		{"forged", "Bearer " + authtest.Sign(t, jwt.SigningMethodRS256, s.keys.OtherRSA, "k1", claims("eve", "editor", nil)), "UNAUTHENTICATED"},
+		{"expired", "Bearer " + s.rs256(t, claims("eve", "editor", func(c jwt.MapClaims) { c["exp"] = time.Now().Add(-time.Hour).Unix() })), "UNAUTHENTICATED"},
+		{"alg none", "Bearer " + authtest.Unsigned(t, claims("eve", "editor", nil)), "UNAUTHENTICATED"},
+		{"reader", "Bearer " + s.rs256(t, claims("rita", "reader", nil)), "FORBIDDEN"},
+	} {
+		id := fmt.Sprintf("refused-summit-%d", i)
+		if code := create(c.authorization, id); code != c.code || stored(id) {
+			t.Fatalf("%s: code %q, stored %v", c.name, code, stored(id))
+		}
+	}
+	if after, _ := s.store.Version(ctx); after != before {
+		t.Fatalf("refused writes changed the graph's version: %s -> %s", before, after)
+	}
+	if code := create("Bearer "+s.rs256(t, claims("eddie", "editor", nil)), "allowed-summit"); code != "" || !stored("allowed-summit") {
+		t.Fatalf("an editor's write: code %q, stored %v", code, stored("allowed-summit"))
+	}
+	if after, _ := s.store.Version(ctx); after == before {
+		t.Fatal("an editor's write left the graph's version as it was")
 	}
 }
