@@ -137,7 +137,8 @@ func compare(o options, relations int, command string, log io.Writer) error {
 	if err := emptyDatabase(ctx, driver, o.neo4j.database); err != nil {
 		return err
 	}
-	neoEnv := append(o.neo4j.vars(), "LOG_LEVEL=warn", "KG_SEED=never")
+	// The servers' per-client rate limit would refuse the load generator.
+	neoEnv := append(o.neo4j.vars(), "LOG_LEVEL=warn", "KG_SEED=never", "KG_RATE_LIMIT=0")
 	started := time.Now()
 	if err := runCmd(log, neoEnv, kgraph, "import", datasetFile); err != nil {
 		return err
@@ -145,7 +146,7 @@ func compare(o options, relations int, command string, log io.Writer) error {
 	setup.NeoImport = time.Since(started)
 	step("importing into an embedded data file")
 	dataFile := filepath.Join(o.workDir, "graph.db")
-	embeddedEnv := []string{"NEO4J_URI=", "LOG_LEVEL=warn", "KG_SEED=never"}
+	embeddedEnv := []string{"NEO4J_URI=", "LOG_LEVEL=warn", "KG_SEED=never", "KG_RATE_LIMIT=0"}
 	started = time.Now()
 	if err := runCmd(log, embeddedEnv, kgraph, "import", "-data", dataFile, datasetFile); err != nil {
 		return err
@@ -155,20 +156,22 @@ func compare(o options, relations int, command string, log io.Writer) error {
 	step("starting the servers")
 	var procs processes
 	defer func() { procs.stopAll() }() // the servers started by then, not now
-	ports, err := freePorts(4)
+	ports, err := freePorts(5)
 	if err != nil {
 		return err
 	}
 	url := func(i int) string { return fmt.Sprintf("http://127.0.0.1:%d", ports[i]) }
 	systems := []System{
-		kgraphSystem("a", "kgraph on Neo4j", url(0)),
+		kgraphSystem("a", "kgraph on Neo4j (its read cache on, as served by default)", url(0)),
 		kgraphSystem("b", "kgraph embedded", url(1)),
 		floorSystem(url(2)),
+		kgraphSystem("e", "kgraph on Neo4j with its read cache off (-read-cache 0): every query reaches the database", url(4)),
 	}
 	specs := []procSpec{
 		{name: "a", env: neoEnv, cmd: []string{kgraph, "serve", "-port", fmt.Sprint(ports[0])}, ready: url(0) + "/readyz"},
 		{name: "b", env: embeddedEnv, cmd: []string{kgraph, "serve", "-port", fmt.Sprint(ports[1]), "-data", dataFile}, ready: url(1) + "/readyz"},
 		{name: "c", env: o.neo4j.vars(), cmd: []string{floorBin, "-addr", fmt.Sprintf("127.0.0.1:%d", ports[2])}, ready: url(2) + "/q1?id=x"},
+		{name: "e", env: neoEnv, cmd: []string{kgraph, "serve", "-port", fmt.Sprint(ports[4]), "-read-cache", "0"}, ready: url(4) + "/readyz"},
 	}
 	if o.withNode {
 		systems = append(systems, neo4jGraphQLSystem(url(3)))
@@ -203,6 +206,9 @@ func compare(o options, relations int, command string, log io.Writer) error {
 	setup.LoadStart = loadAverage()
 	res := runRounds(systems, args, o.plan, log)
 	setup.Finished, setup.LoadEnd = time.Now(), loadAverage()
+	if err := res.checkFailures(); err != nil {
+		return err
+	}
 
 	setup.ScaleTable = scaleTable(filepath.Join(filepath.Dir(o.out), "scale.md"))
 	chart := strings.TrimSuffix(o.out, filepath.Ext(o.out)) + ".svg"

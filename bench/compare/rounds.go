@@ -124,3 +124,16 @@ func measure(attacker *vegeta.Attacker, s System, op string, a mix.Args, d time.
 	round.Close()
 	c.Throughputs = append(c.Throughputs, round.Throughput)
 }
+
+// checkFailures refuses results where a system failed requests: the
+// throughput of a server that refuses its load measures nothing.
+func (r Results) checkFailures() error {
+	for op, bySystem := range r {
+		for sys, c := range bySystem {
+			if c.Failures > 0 {
+				return fmt.Errorf("(%s) failed %d of %d %s requests: no report is written from failing servers (see its log in the work directory)", sys, c.Failures, c.Requests, op)
+			}
+		}
+	}
+	return nil
+}
