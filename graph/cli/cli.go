@@ -37,6 +37,7 @@ var commands = map[string]command{
 	"validate":    validateCmd,
 	"import":      importCmd,
 	"export":      exportCmd,
+	"changes":     changesCmd,
 }
 
 // Run is the whole program: args are the command line (args[0] is the
