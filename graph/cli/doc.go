@@ -1,5 +1,5 @@
 // Package cli is the kgraph command line: the serve, healthcheck, validate,
-// import and export commands, a file each, with their flags, the
+// import, export and changes commands, a file each, with their flags, the
 // configuration they share (config.go) and the opening of the store they
 // name (store.go). Package main only hands Run the process's arguments,
 // environment, standard streams and built front end.
