@@ -7,6 +7,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -163,5 +164,35 @@ func insertText(text string) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 		_, err := cdp.Call(ctx, t, input.InsertText, input.InsertTextParams{Text: text})
 		return chromedp.Void{}, err
+	}
+}
+
+// The playground runs the subscription example over graphql-ws: a write
+// touching Croatia, made straight through the API, shows in its response.
+func TestPlaygroundRunsTheSubscriptionExample(t *testing.T) {
+	srv := startEditableServer(t)
+	p := openPageOn(t, srv, "/playground")
+	p.waitFor("the editor", `document.querySelector('.graphiql-query-editor .monaco-editor') !== null`)
+	p.do(evalAction(`[...document.querySelectorAll('.graphiql-tab .graphiql-tab-button')].find((b) => b.textContent.trim() === 'WatchCroatia').click()`))
+	p.waitFor("the example's tab", `(document.querySelector('.graphiql-query-editor')?.textContent ?? '').includes('graphChanged')`)
+	p.execute()
+
+	// The subscription is registered once its socket is up, which the page
+	// does not show: write until an announcement arrives, a few times at most.
+	deadline := time.Now().Add(10 * time.Second)
+	for n := 1; ; n++ {
+		graphql(t, srv, editorToken, `mutation($text: String!) { addDescription(id: "croatia", description: {lang: "de", text: $text}) { change { seq } } }`,
+			map[string]any{"text": fmt.Sprintf("Staat in Südosteuropa (%d).", n)}, nil)
+		if eval[bool](p, responseHasJS(`"croatia"`)+` && `+responseHasJS(`"seq"`)) {
+			break
+		}
+		if time.Now().After(deadline) {
+			p.screenshot("failure-" + safeName(t.Name()))
+			t.Fatalf("no announcement in the playground after %d writes: %s", n, p.response())
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	if answer := p.response(); strings.Contains(answer, `"errors"`) {
+		t.Fatalf("the subscription answered with errors: %s", answer)
 	}
 }
