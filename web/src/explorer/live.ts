@@ -5,7 +5,7 @@
 // once it is back, whatever changed meanwhile is caught up by reading the
 // view again, since announcements made while it was away are not replayed.
 import { createClient } from 'graphql-ws';
-import { endpoint } from '../shared/graphql';
+import { socketURL } from '../shared/graphql';
 import { editorDocument, type GraphChange } from './editorqueries';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
@@ -26,13 +26,6 @@ const MAX_RETRY_MS = 10_000;
 function backoff(n: number): Promise<void> {
   const ms = Math.min(MAX_RETRY_MS, 300 * 2 ** n) * (0.5 + Math.random() / 2);
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** The GraphQL endpoint as a WebSocket address on the server that served the page. */
-function socketURL(): string {
-  const url = new URL(endpoint, location.href);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return url.href;
 }
 
 /** Subscribes to graphChanged for good; the page keeps it for its lifetime. */

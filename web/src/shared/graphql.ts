@@ -4,6 +4,13 @@
 /** The endpoint, on the server that served the page. */
 export const endpoint = '/graphql';
 
+/** The endpoint as a WebSocket address (graphql-ws) on the server that served the page. */
+export function socketURL(): string {
+  const url = new URL(endpoint, location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
+}
+
 /** One error of a GraphQL response. */
 export interface GraphQLErrorEntry {
   message: string;

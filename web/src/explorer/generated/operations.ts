@@ -138,6 +138,11 @@ export type AddADescriptionMutation = { addDescription: { node:
       | { id: string }
     , change: { seq: number, action: string, elementCount: number } | null } };
 
+export type AddATreatyAndItsSignaturesMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AddATreatyAndItsSignaturesMutation = { accord: { entity: { id: string, kind: string, version: number } }, kingdom: { relation: { id: string, version: number, from: { id: string } } }, soviets: { relation: { id: string, version: number, from: { id: string } } } };
+
 export type EditorCitationFragment = { paragraph: number | null, sentence: number | null, document: { id: string, title: string } };
 
 export type EditorRelationFragment = { id: string, type: string, fromId: string, toId: string, start: string | null, end: string | null, version: number, label: string, from: { id: string, name: string }, to: { id: string, name: string }, sources: Array<{ paragraph: number | null, sentence: number | null, document: { id: string, title: string } }> };
