@@ -10,8 +10,8 @@
 // changes once built (a store whose log is wiped and begun again, as a
 // test database may be, needs a new Reader). Reads of a snapshot are
 // bounded by the same limits (page sizes, depths, entity limits) as reads
-// of the current graph. The snapshot's metas are not those of the moment:
-// it reports every element at version 1 (see memstore.FromDataset).
+// of the current graph. The snapshot's metas (versions, authors) are those
+// of the moment, replayed from the log up to it.
 package history
 
 import (
@@ -164,15 +164,24 @@ func (r *Reader) build(ctx context.Context, seq int64) (store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The log is read whole: the changes up to the moment give the
+	// elements' metas then, the later ones are undone.
 	var later []*store.Change
-	q := store.ChangeQuery{After: seq, First: store.MaxPageSize}
+	metas := map[string]store.Meta{}
+	q := store.ChangeQuery{First: store.MaxPageSize}
 	for {
 		page, err := r.s.Changes(ctx, q)
 		if err != nil {
 			return nil, err
 		}
-		later = append(later, page.Changes...)
-		if !page.HasNextPage {
+		for _, c := range page.Changes {
+			if c.Seq > seq {
+				later = append(later, c)
+			} else {
+				replayMetas(metas, c)
+			}
+		}
+		if !page.HasNextPage || len(page.Changes) == 0 {
 			break
 		}
 		q.After = page.Changes[len(page.Changes)-1].Seq
@@ -182,5 +191,48 @@ func (r *Reader) build(ctx context.Context, seq int64) (store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return memstore.FromDataset(past)
+	snap, err := memstore.FromDataset(past)
+	if err != nil {
+		return nil, err
+	}
+	return &withMetas{Store: snap, metas: metas}, nil
+}
+
+// replayMetas applies one change to the elements' metas as store.PlanEdit
+// set them when it was made.
+func replayMetas(metas map[string]store.Meta, c *store.Change) {
+	for _, e := range c.Elements {
+		switch {
+		case e.Deleted():
+			delete(metas, e.ID)
+		case e.Created():
+			metas[e.ID] = store.Meta{Version: e.Version, CreatedAt: c.At, CreatedBy: c.Actor, UpdatedAt: c.At, UpdatedBy: c.Actor}
+		default:
+			m := metas[e.ID] // zero for an element older than the log: authors unknown
+			m.Version, m.UpdatedAt, m.UpdatedBy = e.Version, c.At, c.Actor
+			metas[e.ID] = m
+		}
+	}
+}
+
+// withMetas is a snapshot whose elements carry the metas they had at its
+// moment, replayed from the log; an element the log does not name predates
+// it (version 1, authors unknown).
+type withMetas struct {
+	*memstore.Store
+	metas map[string]store.Meta
+}
+
+// Metas implements store.Store.
+func (w *withMetas) Metas(ctx context.Context, ids []string) ([]*store.Meta, error) {
+	out, err := w.Store.Metas(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range ids {
+		if m, ok := w.metas[id]; ok && out[i] != nil {
+			out[i] = &m
+		}
+	}
+	return out, nil
 }

@@ -30,17 +30,19 @@ func testAsOf(t *testing.T, s store.Store) {
 		croatia     string // its English label then, "" when absent
 		newState    bool
 		croatiaRels int
+		version     int64  // croatia's version then
+		updatedBy   string // and who changed it last
 	}{
-		{"after the import", store.AsOf{Seq: 1}, "Croatia", false, len(croatiaRelations)},
-		{"after the update", store.AsOf{Seq: 2}, "Croatia, renamed", false, len(croatiaRelations)},
-		{"after the create", store.AsOf{Seq: 3}, "Croatia, renamed", true, len(croatiaRelations)},
-		{"after the delete", store.AsOf{Seq: 4}, "", true, 0},
-		{"at the update's time", store.AsOf{Time: renamedAt.At}, "Croatia, renamed", false, len(croatiaRelations)},
-		{"before the update's time", store.AsOf{Time: renamedAt.At.Add(-time.Nanosecond)}, "Croatia", false, len(croatiaRelations)},
-		{"now", store.AsOf{Time: time.Now().Add(time.Hour)}, "", true, 0},
-		{"before the log", store.AsOf{Time: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}, "", false, 0},
-		{"seq 0", store.AsOf{}, "", false, 0},
-		{"after the import, again (cached)", store.AsOf{Seq: 1}, "Croatia", false, len(croatiaRelations)},
+		{"after the import", store.AsOf{Seq: 1}, "Croatia", false, len(croatiaRelations), 1, "import"},
+		{"after the update", store.AsOf{Seq: 2}, "Croatia, renamed", false, len(croatiaRelations), 2, editor},
+		{"after the create", store.AsOf{Seq: 3}, "Croatia, renamed", true, len(croatiaRelations), 2, editor},
+		{"after the delete", store.AsOf{Seq: 4}, "", true, 0, 0, ""},
+		{"at the update's time", store.AsOf{Time: renamedAt.At}, "Croatia, renamed", false, len(croatiaRelations), 2, editor},
+		{"before the update's time", store.AsOf{Time: renamedAt.At.Add(-time.Nanosecond)}, "Croatia", false, len(croatiaRelations), 1, "import"},
+		{"now", store.AsOf{Time: time.Now().Add(time.Hour)}, "", true, 0, 0, ""},
+		{"before the log", store.AsOf{Time: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}, "", false, 0, 0, ""},
+		{"seq 0", store.AsOf{}, "", false, 0, 0, ""},
+		{"after the import, again (cached)", store.AsOf{Seq: 1}, "Croatia", false, len(croatiaRelations), 1, "import"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,6 +54,13 @@ func testAsOf(t *testing.T, s store.Store) {
 				t.Errorf("croatia is there, want it absent")
 			case tt.croatia != "" && (c == nil || c.Labels.Pick("en") != tt.croatia):
 				t.Errorf("croatia = %+v, want it labelled %q", c, tt.croatia)
+			}
+			if tt.version > 0 {
+				metas, err := g.Metas(ctx(), []string{"croatia"})
+				ok(t, err)
+				if m := metas[0]; m == nil || m.Version != tt.version || m.UpdatedBy != tt.updatedBy {
+					t.Errorf("croatia's meta = %+v, want version %d, updated by %q", m, tt.version, tt.updatedBy)
+				}
 			}
 			if got := entity(t, g, "new-state") != nil; got != tt.newState {
 				t.Errorf("new-state there: %v, want %v", got, tt.newState)
