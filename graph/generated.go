@@ -35,6 +35,7 @@ type ResolverRoot interface {
 	ElementChange() ElementChangeResolver
 	Entity() EntityResolver
 	EntityKind() EntityKindResolver
+	GraphChange() GraphChangeResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Relation() RelationResolver
@@ -331,6 +332,10 @@ type EntityKindResolver interface {
 	Name(ctx context.Context, obj *store.EntityKind, lang *string) (string, error)
 	Labels(ctx context.Context, obj *store.EntityKind) ([]*store.Label, error)
 	Description(ctx context.Context, obj *store.EntityKind, lang *string) (*string, error)
+}
+type GraphChangeResolver interface {
+	Entities(ctx context.Context, obj *model.GraphChange) ([]*store.Entity, error)
+	Relations(ctx context.Context, obj *model.GraphChange) ([]*store.Relation, error)
 }
 type MutationResolver interface {
 	CreateEntity(ctx context.Context, entity model.EntityInput) (*model.EntityPayload, error)
@@ -6267,7 +6272,7 @@ func (ec *executionContext) _GraphChange_entities(ctx context.Context, field gra
 			return ec.fieldContext_GraphChange_entities(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Entities, nil
+			return ec.Resolvers.GraphChange().Entities(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*store.Entity) graphql.Marshaler {
@@ -6281,8 +6286,8 @@ func (ec *executionContext) fieldContext_GraphChange_entities(_ context.Context,
 	fc = &graphql.FieldContext{
 		Object:     "GraphChange",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Entity(ctx, field)
 		},
@@ -6299,7 +6304,7 @@ func (ec *executionContext) _GraphChange_relations(ctx context.Context, field gr
 			return ec.fieldContext_GraphChange_relations(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Relations, nil
+			return ec.Resolvers.GraphChange().Relations(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*store.Relation) graphql.Marshaler {
@@ -6313,8 +6318,8 @@ func (ec *executionContext) fieldContext_GraphChange_relations(_ context.Context
 	fc = &graphql.FieldContext{
 		Object:     "GraphChange",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Relation(ctx, field)
 		},
@@ -11698,22 +11703,24 @@ func (ec *executionContext) _GraphChange(ctx context.Context, sel ast.SelectionS
 		case "change":
 			out.Values[i] = ec._GraphChange_change(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "entities":
-			out.Values[i] = ec._GraphChange_entities(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphChange_entities(ctx, field, obj)
+				})
 		case "relations":
-			out.Values[i] = ec._GraphChange_relations(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._GraphChange_relations(ctx, field, obj)
+				})
 		case "deletedIds":
 			out.Values[i] = ec._GraphChange_deletedIds(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

@@ -209,6 +209,18 @@ func (r *entityKindResolver) Description(ctx context.Context, obj *store.EntityK
 	return optionalText(obj.Descriptions, lang), nil
 }
 
+// Entities is the resolver for the entities field.
+func (r *graphChangeResolver) Entities(ctx context.Context, obj *model.GraphChange) ([]*store.Entity, error) {
+	r.asAnnounced(ctx, obj)
+	return obj.Entities, nil
+}
+
+// Relations is the resolver for the relations field.
+func (r *graphChangeResolver) Relations(ctx context.Context, obj *model.GraphChange) ([]*store.Relation, error) {
+	r.asAnnounced(ctx, obj)
+	return obj.Relations, nil
+}
+
 // CreateEntity is the resolver for the createEntity field.
 func (r *mutationResolver) CreateEntity(ctx context.Context, entity model.EntityInput) (*model.EntityPayload, error) {
 	ch, err := r.write(ctx, &store.Edit{
@@ -592,6 +604,9 @@ func (r *Resolver) Entity() EntityResolver { return &entityResolver{r} }
 // EntityKind returns EntityKindResolver implementation.
 func (r *Resolver) EntityKind() EntityKindResolver { return &entityKindResolver{r} }
 
+// GraphChange returns GraphChangeResolver implementation.
+func (r *Resolver) GraphChange() GraphChangeResolver { return &graphChangeResolver{r} }
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
@@ -616,6 +631,7 @@ type (
 	elementChangeResolver  struct{ *Resolver }
 	entityResolver         struct{ *Resolver }
 	entityKindResolver     struct{ *Resolver }
+	graphChangeResolver    struct{ *Resolver }
 	mutationResolver       struct{ *Resolver }
 	queryResolver          struct{ *Resolver }
 	relationResolver       struct{ *Resolver }

@@ -119,3 +119,59 @@ func endSubscription(ctx context.Context, err error) {
 	defer end.mu.Unlock()
 	end.err = err
 }
+
+// asAnnounced registers the elements of an announced change with the
+// event's as-of registry, under a view of the graph in which they carry
+// the metas the change gave them: an event read after later writes still
+// says which version this change made. Fields nested deeper read the
+// current graph.
+func (r *Resolver) asAnnounced(ctx context.Context, gc *model.GraphChange) {
+	reg := asOfRegistryFrom(ctx)
+	if reg == nil {
+		return
+	}
+	snap := &snapshot{}
+	snap.store = announced{Store: r.Store, change: gc.Change}
+	snap.loaders = NewLoaders(ctx, snap.store)
+	for _, e := range gc.Entities {
+		reg.add(snap, e)
+	}
+	for _, rel := range gc.Relations {
+		reg.add(snap, rel)
+	}
+}
+
+// announced is the graph with the metas of one change's elements as the
+// change left them.
+type announced struct {
+	store.Store
+	change *store.Change
+}
+
+// Metas implements store.Store.
+func (a announced) Metas(ctx context.Context, ids []string) ([]*store.Meta, error) {
+	out, err := a.Store.Metas(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]store.ElementChange, len(a.change.Elements))
+	for _, e := range a.change.Elements {
+		byID[e.ID] = e
+	}
+	for i, id := range ids {
+		e, ok := byID[id]
+		if !ok || e.Deleted() {
+			continue
+		}
+		m := store.Meta{}
+		if out[i] != nil {
+			m = *out[i]
+		}
+		m.Version, m.UpdatedAt, m.UpdatedBy = e.Version, a.change.At, a.change.Actor
+		if e.Created() {
+			m.CreatedAt, m.CreatedBy = a.change.At, a.change.Actor
+		}
+		out[i] = &m
+	}
+	return out, nil
+}

@@ -71,6 +71,48 @@ func TestSubscriptionSeesWritesThroughAnotherReplica(t *testing.T) {
 	}
 }
 
+// TestAnnouncedElementsCarryTheirChangesVersion: two writes to one entity
+// land before the first is announced; each event's entity has the version
+// and author its own change gave it, not the entity's latest.
+func TestAnnouncedElementsCarryTheirChangesVersion(t *testing.T) {
+	s := seededStore(t)
+	// Polled every 2 s: both writes below land before the first poll
+	// after the subscription, so both events are read after the second.
+	f, _ := livetest.Run(t, s, live.Options{Interval: 2 * time.Second})
+	srv := newWriteServer(t, s, f)
+	events := subscribeSSE(t, srv, `subscription { graphChanged(entity: "croatia") { change { seq elements { id version } } entities { id version updatedAt } } }`)
+	livetest.Subscribed(t, f, 1)
+	for _, text := range []string{"Erste", "Zweite"} {
+		ok(t, srv, editorKey, `mutation($t: String!) { addDescription(id: "croatia", description: {lang: "de", text: $t}) { change { seq } } }`, map[string]any{"t": text}, nil)
+	}
+	for want := 2; want <= 3; want++ {
+		var got struct {
+			Data struct {
+				GraphChanged struct {
+					Change struct {
+						Elements []struct {
+							ID      string
+							Version int
+						}
+					}
+					Entities []struct {
+						ID        string
+						Version   int
+						UpdatedAt string
+					}
+				}
+			}
+		}
+		if err := json.Unmarshal(livetest.Next(t, events), &got); err != nil {
+			t.Fatal(err)
+		}
+		g := got.Data.GraphChanged
+		if len(g.Entities) != 1 || len(g.Change.Elements) != 1 || g.Entities[0].Version != want || g.Change.Elements[0].Version != want || g.Entities[0].UpdatedAt == "" {
+			t.Errorf("event %d: %+v", want-1, g)
+		}
+	}
+}
+
 // TestSubscriptionFilteredByEntity: with entity, only the changes that
 // touch it are announced.
 func TestSubscriptionFilteredByEntity(t *testing.T) {
