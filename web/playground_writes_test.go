@@ -175,6 +175,11 @@ func TestPlaygroundRunsTheSubscriptionExample(t *testing.T) {
 	p.waitFor("the editor", `document.querySelector('.graphiql-query-editor .monaco-editor') !== null`)
 	p.do(evalAction(`[...document.querySelectorAll('.graphiql-tab .graphiql-tab-button')].find((b) => b.textContent.trim() === 'WatchCroatia').click()`))
 	p.waitFor("the example's tab", `(document.querySelector('.graphiql-query-editor')?.textContent ?? '').includes('graphChanged')`)
+	p.waitFor("the example's tab selected", `[...document.querySelectorAll('.graphiql-tab')].some((tab) => tab.getAttribute('aria-selected') === 'true' && tab.textContent.includes('WatchCroatia'))`)
+	// GraphiQL works out the operation to send from the editor's text a
+	// moment after a tab is opened; sent before, it would name the first
+	// tab's operation.
+	time.Sleep(time.Second)
 	p.execute()
 
 	// The subscription is registered once its socket is up, which the page
