@@ -38,6 +38,9 @@ func TestEditorSavesLabelDatesAndDescription(t *testing.T) {
 	if v, name := entityVersion(t, srv, "croatia"); name != "Republic of Croatia" || v != before+1 {
 		t.Errorf("after the label edit: %q at version %d, want %q at version %d", name, v, "Republic of Croatia", before+1)
 	}
+	// The page hears of its own change when the server's follower next
+	// reads the log (every 200 ms).
+	p.waitFor("the label edit announced", `(document.body.dataset.liveSeq ?? '') !== ''`)
 	labelSeq := eval[string](p, `document.body.dataset.liveSeq ?? ''`)
 
 	// The dates: a whole update that keeps the descriptions in every language.
