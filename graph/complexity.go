@@ -95,6 +95,7 @@ func NewComplexity() ComplexityRoot {
 		return list(child, expectedDegree)
 	}
 	c.Subgraph.Relations = func(child int) int { return list(child, relationsPerSubgraphEntity) }
+	c.Subgraph.RelationIDs = c.Subgraph.Relations
 	small := func(child int) int { return list(child, expectedLabels) }
 	c.Entity.Labels, c.Entity.Aliases, c.Entity.Sources = small, small, small
 	c.Relation.Sources = small

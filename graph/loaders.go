@@ -70,7 +70,7 @@ func NewLoaders(ctx context.Context, s store.Store) *Loaders {
 		}
 	}
 	relations := dataloadgen.NewLoader(relationsOfFetcher(s), dataloadgen.WithWait(loaderWait))
-	return &Loaders{
+	l := &Loaders{
 		vocabulary: vocabulary,
 		entities:   dataloadgen.NewLoader(byIDs(s.Entities), dataloadgen.WithWait(loaderWait)),
 		documents:  dataloadgen.NewLoader(byIDs(s.SourceDocuments), dataloadgen.WithWait(loaderWait)),
@@ -84,6 +84,10 @@ func NewLoaders(ctx context.Context, s store.Store) *Loaders {
 			return relations.Load(ctx, relationsKey{id: id, filter: string(b)})
 		},
 	}
+	if m, ok := s.(MemoryFirst); ok {
+		l.peekFirst(m)
+	}
+	return l
 }
 
 // refresh forgets what the loaders have read, after a write: the fields of

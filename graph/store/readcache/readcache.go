@@ -107,7 +107,12 @@ func (c *Store) current(ctx context.Context) (generation uint64, ok bool) {
 func (c *Store) fresh() (uint64, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.generation, !c.checkedAt.IsZero() && c.opts.Now().Sub(c.checkedAt) < c.opts.Interval
+	return c.generation, c.freshLocked()
+}
+
+// freshLocked reports whether the version was checked within the interval.
+func (c *Store) freshLocked() bool {
+	return !c.checkedAt.IsZero() && c.opts.Now().Sub(c.checkedAt) < c.opts.Interval
 }
 
 func (c *Store) clearLocked() {

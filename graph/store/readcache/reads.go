@@ -50,7 +50,7 @@ func (c *Store) Metas(ctx context.Context, ids []string) ([]*store.Meta, error) 
 
 // RelationsOf implements store.Store, entity by entity.
 func (c *Store) RelationsOf(ctx context.Context, ids []string, f store.RelationFilter) (map[string][]*store.Relation, error) {
-	prefix := key("relationsOf", f) + ":"
+	prefix := relationsOfPrefix(f)
 	lists, err := byID(c, ctx, prefix, ids, func(ctx context.Context, missing []string) ([][]*store.Relation, error) {
 		m, err := c.Store.RelationsOf(ctx, missing, f)
 		if err != nil {
@@ -132,3 +132,6 @@ func (c *Store) Apply(ctx context.Context, d *store.Dataset, opts store.ApplyOpt
 	defer c.invalidate()
 	return c.Store.Apply(ctx, d, opts)
 }
+
+// relationsOfPrefix names the cached relations of entities under filter f.
+func relationsOfPrefix(f store.RelationFilter) string { return key("relationsOf", f) + ":" }
