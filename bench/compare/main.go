@@ -156,7 +156,7 @@ func compare(o options, relations int, command string, log io.Writer) error {
 	step("starting the servers")
 	var procs processes
 	defer func() { procs.stopAll() }() // the servers started by then, not now
-	ports, err := freePorts(5)
+	ports, err := freePorts(6)
 	if err != nil {
 		return err
 	}
@@ -172,7 +172,10 @@ func compare(o options, relations int, command string, log io.Writer) error {
 		{name: "b", env: embeddedEnv, cmd: []string{kgraph, "serve", "-port", fmt.Sprint(ports[1]), "-data", dataFile}, ready: url(1) + "/readyz"},
 		{name: "c", env: o.neo4j.vars(), cmd: []string{floorBin, "-addr", fmt.Sprintf("127.0.0.1:%d", ports[2])}, ready: url(2) + "/q1?id=x"},
 		{name: "e", env: neoEnv, cmd: []string{kgraph, "serve", "-port", fmt.Sprint(ports[4]), "-read-cache", "0"}, ready: url(4) + "/readyz"},
+		{name: yardstickKey, env: []string{"NEO4J_URI=", "LOG_LEVEL=warn", "KG_SEED=auto", "KG_RATE_LIMIT=0"},
+			cmd: []string{kgraph, "serve", "-port", fmt.Sprint(ports[5]), "-data", filepath.Join(o.workDir, "seed.db")}, ready: url(5) + "/readyz"},
 	}
+	yardstick := yardstickSystem(url(5))
 	if o.withNode {
 		systems = append(systems, neo4jGraphQLSystem(url(3)))
 		specs = append(specs, procSpec{name: "d", env: append(o.neo4j.vars(), fmt.Sprintf("PORT=%d", ports[3])),
@@ -201,10 +204,10 @@ func compare(o options, relations int, command string, log io.Writer) error {
 		return fmt.Errorf("the systems disagree, so there is nothing to compare:\n%w", err)
 	}
 	step("warming up")
-	runRounds(systems, args, Plan{Rounds: 1, Duration: o.plan.Duration / 3, Concurrency: o.plan.Concurrency}, io.Discard)
+	runRounds(systems, &yardstick, args, Plan{Rounds: 1, Duration: o.plan.Duration / 3, Concurrency: o.plan.Concurrency}, io.Discard)
 	step("measuring: %d rounds of %s per operation and system, %d clients", o.plan.Rounds, o.plan.Duration, o.plan.Concurrency)
 	setup.LoadStart = loadAverage()
-	res := runRounds(systems, args, o.plan, log)
+	res := runRounds(systems, &yardstick, args, o.plan, log)
 	setup.Finished, setup.LoadEnd = time.Now(), loadAverage()
 	if err := res.checkFailures(); err != nil {
 		return err

@@ -57,7 +57,10 @@ type Results map[string]map[string]*Cell
 // rounds: within a round each operation is sent to each system in turn,
 // the order of systems rotating from round to round, so that a slow
 // spell of a shared machine falls on all of them alike.
-func runRounds(systems []System, a mix.Args, p Plan, progress io.Writer) Results {
+//
+// The yardstick, when not nil, answers only its own queries
+// (yardstickQueries), measured in each round after the mix.
+func runRounds(systems []System, yardstick *System, a mix.Args, p Plan, progress io.Writer) Results {
 	res := Results{typename: {}}
 	for _, op := range mix.Operations {
 		res[op] = map[string]*Cell{}
@@ -73,7 +76,14 @@ func runRounds(systems []System, a mix.Args, p Plan, progress io.Writer) Results
 	// One client per system, kept across rounds, so that every
 	// measurement reuses warm connections; an attacker lasts one attack.
 	clients := map[string]*http.Client{}
-	for _, s := range systems {
+	everyone := systems
+	if yardstick != nil {
+		everyone = append(append([]System(nil), systems...), *yardstick)
+		for _, q := range yardstickQueries {
+			res[q.op] = map[string]*Cell{yardstick.Key: {}}
+		}
+	}
+	for _, s := range everyone {
 		clients[s.Key] = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
 			MaxIdleConnsPerHost: p.Concurrency, MaxConnsPerHost: p.Concurrency, IdleConnTimeout: time.Minute}}
 	}
@@ -87,6 +97,13 @@ func runRounds(systems []System, a mix.Args, p Plan, progress io.Writer) Results
 				attacker := vegeta.NewAttacker(vegeta.Client(clients[s.Key]),
 					vegeta.Workers(uint64(p.Concurrency)), vegeta.MaxWorkers(uint64(p.Concurrency)))
 				measure(attacker, s, op, a, p.Duration, res[op][s.Key])
+			}
+		}
+		if yardstick != nil {
+			for _, q := range yardstickQueries {
+				attacker := vegeta.NewAttacker(vegeta.Client(clients[yardstick.Key]),
+					vegeta.Workers(uint64(p.Concurrency)), vegeta.MaxWorkers(uint64(p.Concurrency)))
+				measure(attacker, *yardstick, q.op, a, p.Duration, res[q.op][yardstick.Key])
 			}
 		}
 		fmt.Fprintf(progress, "round %d/%d done\n", round+1, p.Rounds)

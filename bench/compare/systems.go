@@ -74,7 +74,7 @@ type kgraphDialect struct{}
 var kgraphQueries = map[string]string{
 	mix.Q1: `query($id: ID!) { entity(id: $id) { id kind name } }`,
 	mix.Q2: `query($id: ID!, $types: [String!]) { entity(id: $id) { relations(direction: OUT, types: $types, first: 500) { nodes { id type start end to { id name } } } } }`,
-	mix.Q3: `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 1000) { entities { id } truncated } }`,
+	mix.Q3: `query($id: ID!) { neighborhood(id: $id, depth: 2, limit: 1000) { entityIds truncated } }`,
 	mix.Q4: fmt.Sprintf(`query($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to, maxDepth: %d) { relations { id } } }`, mix.MaxPathDepth),
 	mix.Q5: fmt.Sprintf(`query($text: String!) { search(text: $text, first: %d) { id } }`, mix.SearchLimit),
 }
@@ -141,7 +141,7 @@ func (kgraphDialect) answer(op string, body []byte) (any, error) {
 	case mix.Q3:
 		var d struct {
 			Neighborhood struct {
-				Entities  []idOnly
+				EntityIDs []string `json:"entityIds"`
 				Truncated bool
 			}
 		}
@@ -151,7 +151,7 @@ func (kgraphDialect) answer(op string, body []byte) (any, error) {
 		if d.Neighborhood.Truncated {
 			return nil, fmt.Errorf("the neighbourhood was cut at its limit")
 		}
-		return mix.IDs(ids(d.Neighborhood.Entities)), nil
+		return mix.IDs(d.Neighborhood.EntityIDs), nil
 	case mix.Q4:
 		var d struct{ ShortestPath *struct{ Relations []idOnly } }
 		if err := graphQLData(body, &d); err != nil || d.ShortestPath == nil {
