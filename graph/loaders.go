@@ -72,17 +72,21 @@ func NewLoaders(ctx context.Context, s store.Store) *Loaders {
 	relations := dataloadgen.NewLoader(relationsOfFetcher(s), dataloadgen.WithWait(loaderWait))
 	l := &Loaders{
 		vocabulary: vocabulary,
-		entities:   dataloadgen.NewLoader(byIDs(s.Entities), dataloadgen.WithWait(loaderWait)),
-		documents:  dataloadgen.NewLoader(byIDs(s.SourceDocuments), dataloadgen.WithWait(loaderWait)),
-		metas:      dataloadgen.NewLoader(byIDs(s.Metas), dataloadgen.WithWait(loaderWait)),
-		nodes:      dataloadgen.NewLoader(nodesFetcher(s), dataloadgen.WithWait(loaderWait)),
-		relationsOf: func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
+		entities: batchedInLists[string, *store.Entity]{direct[string, *store.Entity](s.Entities),
+			dataloadgen.NewLoader(byIDs(s.Entities), dataloadgen.WithWait(loaderWait))},
+		documents: batchedInLists[string, *store.SourceDocument]{direct[string, *store.SourceDocument](s.SourceDocuments),
+			dataloadgen.NewLoader(byIDs(s.SourceDocuments), dataloadgen.WithWait(loaderWait))},
+		metas: batchedInLists[string, *store.Meta]{direct[string, *store.Meta](s.Metas),
+			dataloadgen.NewLoader(byIDs(s.Metas), dataloadgen.WithWait(loaderWait))},
+		nodes: batchedInLists[string, store.Node]{direct[string, store.Node](unbatched(nodesFetcher(s))),
+			dataloadgen.NewLoader(nodesFetcher(s), dataloadgen.WithWait(loaderWait))},
+		relationsOf: relationsOfInLists(directRelationsOf(s), func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
 			b, err := json.Marshal(f)
 			if err != nil {
 				return nil, err
 			}
 			return relations.Load(ctx, relationsKey{id: id, filter: string(b)})
-		},
+		}),
 	}
 	if m, ok := s.(MemoryFirst); ok {
 		l.peekFirst(m)

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/vikstrous/dataloadgen"
+	"github.com/99designs/gqlgen/graphql"
 
 	"kgraph/graph/store"
 	"kgraph/graph/store/memstore/memstoretest"
@@ -61,9 +61,48 @@ func TestInMemoryStoresAreCalledDirectly(t *testing.T) {
 		t.Fatalf("relationsOf = %d relations, the store's %d (%v)", len(rels), len(direct["croatia"]), err)
 	}
 
-	batching := NewLoaders(ctx, &recordingStore{Store: s.Store})
-	if _, ok := batching.entities.(*dataloadgen.Loader[string, *store.Entity]); !ok {
-		t.Fatalf("a store that does not answer in memory got %T, want a batching loader", batching.entities)
+}
+
+// TestNetworkStoresAreBatchedWithinLists checks that the loaders of a store
+// across a network gather the lookups that the items of a list make into
+// one call, and call at once for a lookup made outside any list, which has
+// nothing to share a batch with.
+func TestNetworkStoresAreBatchedWithinLists(t *testing.T) {
+	ctx := context.Background()
+	s := &recordingStore{Store: memstoretest.Seeded(t)}
+	l := NewLoaders(ctx, s)
+
+	// The items of a list look up three entities while a field outside any
+	// list looks up a fourth, all at the same time.
+	ids := []string{"croatia", "serbia", "soviet-union"}
+	const loner = "sfr-yugoslavia"
+	var wg sync.WaitGroup
+	load := func(ctx context.Context, id string) {
+		defer wg.Done()
+		if e, err := l.entities.Load(graphql.WithFieldContext(ctx, &graphql.FieldContext{}), id); err != nil || e == nil || e.ID != id {
+			t.Errorf("Load(%s) = %v, %v", id, e, err)
+		}
+	}
+	for i, id := range ids {
+		wg.Add(1)
+		go load(graphql.WithFieldContext(ctx, &graphql.FieldContext{Index: &i}), id)
+	}
+	wg.Add(1)
+	go load(ctx, loner)
+	wg.Wait()
+
+	var listCalls int
+	for _, call := range s.calls {
+		if slices.Contains(call, loner) {
+			if len(call) != 1 {
+				t.Errorf("the lookup outside any list waited for a batch: call %v", call)
+			}
+			continue
+		}
+		listCalls++
+	}
+	if listCalls == 0 || listCalls >= len(ids) {
+		t.Errorf("the list's %d lookups made %d calls (%v), want them batched", len(ids), listCalls, s.calls)
 	}
 }
 
