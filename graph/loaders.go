@@ -47,6 +47,7 @@ type InMemory interface {
 type relationsKey struct {
 	id     string
 	filter string // the filter as JSON, so that it can be a map key
+	ends   bool   // whether the entities at the relations' ends are wanted too
 }
 
 // loaderWait is how long a loader gathers keys before it calls the store.
@@ -69,24 +70,34 @@ func NewLoaders(ctx context.Context, s store.Store) *Loaders {
 			nodes:       direct[string, store.Node](unbatched(nodesFetcher(s))),
 		}
 	}
-	relations := dataloadgen.NewLoader(relationsOfFetcher(s), dataloadgen.WithWait(loaderWait))
+	entities := dataloadgen.NewLoader(byIDs(s.Entities), dataloadgen.WithWait(loaderWait))
+	readRelations := relationsReader(s, func(ends map[string]*store.Entity) {
+		for id, e := range ends {
+			entities.Prime(id, e)
+		}
+	})
+	relations := dataloadgen.NewLoader(relationsOfFetcher(readRelations), dataloadgen.WithWait(loaderWait))
 	l := &Loaders{
 		vocabulary: vocabulary,
-		entities: batchedInLists[string, *store.Entity]{direct[string, *store.Entity](s.Entities),
-			dataloadgen.NewLoader(byIDs(s.Entities), dataloadgen.WithWait(loaderWait))},
+		entities:   batchedInLists[string, *store.Entity]{direct[string, *store.Entity](s.Entities), entities},
 		documents: batchedInLists[string, *store.SourceDocument]{direct[string, *store.SourceDocument](s.SourceDocuments),
 			dataloadgen.NewLoader(byIDs(s.SourceDocuments), dataloadgen.WithWait(loaderWait))},
 		metas: batchedInLists[string, *store.Meta]{direct[string, *store.Meta](s.Metas),
 			dataloadgen.NewLoader(byIDs(s.Metas), dataloadgen.WithWait(loaderWait))},
 		nodes: batchedInLists[string, store.Node]{direct[string, store.Node](unbatched(nodesFetcher(s))),
 			dataloadgen.NewLoader(nodesFetcher(s), dataloadgen.WithWait(loaderWait))},
-		relationsOf: relationsOfInLists(directRelationsOf(s), func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
+		relationsOf: func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
+			ends := endsWanted(ctx)
+			if alone(ctx) {
+				m, err := readRelations(ctx, []string{id}, f, ends)
+				return m[id], err
+			}
 			b, err := json.Marshal(f)
 			if err != nil {
 				return nil, err
 			}
-			return relations.Load(ctx, relationsKey{id: id, filter: string(b)})
-		}),
+			return relations.Load(ctx, relationsKey{id: id, filter: string(b), ends: ends})
+		},
 	}
 	if m, ok := s.(MemoryFirst); ok {
 		l.peekFirst(m)
@@ -158,25 +169,31 @@ func byIDs[T any](get func(context.Context, []string) ([]*T, error)) func(contex
 	}
 }
 
-// relationsOfFetcher groups the keys by filter and asks the store once per filter.
-func relationsOfFetcher(s store.Store) func(context.Context, []relationsKey) ([][]*store.Relation, []error) {
+// relationsOfFetcher groups the keys by filter (and whether ends are
+// wanted) and reads once per group.
+func relationsOfFetcher(read func(context.Context, []string, store.RelationFilter, bool) (map[string][]*store.Relation, error)) func(context.Context, []relationsKey) ([][]*store.Relation, []error) {
 	return func(ctx context.Context, keys []relationsKey) ([][]*store.Relation, []error) {
-		byFilter := map[string][]string{}
+		type group struct {
+			filter string
+			ends   bool
+		}
+		byGroup := map[group][]string{}
 		for _, k := range keys {
-			byFilter[k.filter] = append(byFilter[k.filter], k.id)
+			g := group{k.filter, k.ends}
+			byGroup[g] = append(byGroup[g], k.id)
 		}
 		found := map[relationsKey][]*store.Relation{}
-		for filterJSON, ids := range byFilter {
+		for g, ids := range byGroup {
 			var f store.RelationFilter
-			if err := json.Unmarshal([]byte(filterJSON), &f); err != nil {
+			if err := json.Unmarshal([]byte(g.filter), &f); err != nil {
 				return nil, []error{err}
 			}
-			m, err := s.RelationsOf(ctx, ids, f)
+			m, err := read(ctx, ids, f, g.ends)
 			if err != nil {
 				return nil, []error{err}
 			}
 			for id, rels := range m {
-				found[relationsKey{id, filterJSON}] = rels
+				found[relationsKey{id, g.filter, g.ends}] = rels
 			}
 		}
 		out := make([][]*store.Relation, len(keys))

@@ -4,8 +4,6 @@ import (
 	"context"
 
 	"github.com/99designs/gqlgen/graphql"
-
-	"kgraph/graph/store"
 )
 
 // alone reports whether the field being resolved lies outside every list
@@ -43,14 +41,4 @@ func (l batchedInLists[K, V]) LoadAll(ctx context.Context, keys []K) ([]V, error
 		return l.direct.LoadAll(ctx, keys)
 	}
 	return l.batched.LoadAll(ctx, keys)
-}
-
-// relationsOfInLists is batchedInLists for the relations of an entity.
-func relationsOfInLists(direct, batched func(context.Context, string, store.RelationFilter) ([]*store.Relation, error)) func(context.Context, string, store.RelationFilter) ([]*store.Relation, error) {
-	return func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
-		if alone(ctx) {
-			return direct(ctx, id, f)
-		}
-		return batched(ctx, id, f)
-	}
 }

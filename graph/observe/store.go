@@ -123,6 +123,14 @@ func (o *observed) RelationsOf(ctx context.Context, ids []string, f store.Relati
 	return call(o, ctx, "RelationsOf", func(ctx context.Context) (map[string][]*store.Relation, error) { return o.s.RelationsOf(ctx, ids, f) })
 }
 
+// RelationsOfWithEnds implements store.EndsReader, in one call of the
+// wrapped store when it is one.
+func (o *observed) RelationsOfWithEnds(ctx context.Context, ids []string, f store.RelationFilter) (*store.WithEnds, error) {
+	return call(o, ctx, "RelationsOfWithEnds", func(ctx context.Context) (*store.WithEnds, error) {
+		return store.RelationsOfWithEnds(ctx, o.s, ids, f)
+	})
+}
+
 func (o *observed) Neighborhood(ctx context.Context, q store.NeighborhoodQuery) (*store.Subgraph, error) {
 	return call(o, ctx, "Neighborhood", func(ctx context.Context) (*store.Subgraph, error) { return o.s.Neighborhood(ctx, q) })
 }

@@ -32,7 +32,8 @@ func (s *Store) ChangesBetween(ctx context.Context, q store.ChangesQuery) (*stor
 			}
 			f := q.Filter()
 			return store.ChangesAround(ctx, q, func(ctx context.Context, ids []string) (map[string][]*store.Relation, error) {
-				return relationsOf(ctx, tx, ids, f)
+				rels, _, err := relationsOf(ctx, tx, ids, f, false)
+				return rels, err
 			})
 		}
 		rels, err := inForceAtEither(ctx, tx, q)

@@ -74,21 +74,44 @@ func (s *Store) RelationsOf(ctx context.Context, ids []string, f store.RelationF
 		if err := check(ctx, tx, len(f.Types) > 0, f.Check); err != nil {
 			return nil, err
 		}
-		return relationsOf(ctx, tx, ids, f)
+		rels, _, err := relationsOf(ctx, tx, ids, f, false)
+		return rels, err
+	})
+}
+
+// RelationsOfWithEnds implements store.EndsReader: RelationsOf's query,
+// which matches the other end of each relation anyway, returns it too.
+func (s *Store) RelationsOfWithEnds(ctx context.Context, ids []string, f store.RelationFilter) (*store.WithEnds, error) {
+	return read(ctx, s, func(tx neo4j.ManagedTransaction) (*store.WithEnds, error) {
+		if err := check(ctx, tx, len(f.Types) > 0, f.Check); err != nil {
+			return nil, err
+		}
+		rels, ends, err := relationsOf(ctx, tx, ids, f, true)
+		if err != nil {
+			return nil, err
+		}
+		return &store.WithEnds{Relations: rels, Ends: ends}, nil
 	})
 }
 
 // relationsOf is store.RelationFilter.Touches in Cypher, for a checked filter.
 // A symmetric type counts as both directions, so the relationships are
 // matched in either direction and the direction is tested after.
-func relationsOf(ctx context.Context, tx neo4j.ManagedTransaction, ids []string, f store.RelationFilter) (map[string][]*store.Relation, error) {
+//
+// With ends, it also returns the entities at both ends of the relations,
+// by id.
+func relationsOf(ctx context.Context, tx neo4j.ManagedTransaction, ids []string, f store.RelationFilter, withEnds bool) (map[string][]*store.Relation, map[string]*store.Entity, error) {
 	out := map[string][]*store.Relation{}
+	var ends map[string]*store.Entity
+	if withEnds {
+		ends = map[string]*store.Entity{}
+	}
 	if len(ids) == 0 {
-		return out, nil
+		return out, ends, nil
 	}
 	types, err := typeFilter(f.Types)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	params := map[string]any{"ids": ids, "direction": string(f.Direction)}
 	conds := []string{`($direction = 'BOTH' OR type(r) IN symmetric
@@ -100,26 +123,35 @@ func relationsOf(ctx context.Context, tx neo4j.ManagedTransaction, ids []string,
 	cypher := fmt.Sprintf(`
 CALL { MATCH (t:RelationType {symmetric: true}) RETURN collect(t.id) AS symmetric }
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})-[r%s]-()
+MATCH (n:Entity {id: id})-[r%s]-(m)
 %s
-RETURN id, collect(DISTINCT %s) AS relations`, types, where(conds), relationMap("r"))
+RETURN id, collect(DISTINCT %s) AS relations%s`, types, where(conds), relationMap("r"), endsColumn(withEnds))
 	recs, err := collect(ctx, tx, cypher, params)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, rec := range recs {
 		id, err := value[string](rec, "id")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		rels, err := decodeList(rec, "relations", decodeRelation)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		sort.Slice(rels, func(i, j int) bool { return rels[i].ID < rels[j].ID })
 		out[id] = pointers(rels)
+		if withEnds {
+			found, err := decodeList(rec, "ends", decodeEntity)
+			if err != nil {
+				return nil, nil, err
+			}
+			for i := range found {
+				ends[found[i].ID] = &found[i]
+			}
+		}
 	}
-	return out, nil
+	return out, ends, nil
 }
 
 // notFound returns ENOTFOUND for the first of ids that the record's
@@ -148,4 +180,13 @@ func nonEmpty(ids ...string) []string {
 		}
 	}
 	return out
+}
+
+// endsColumn is the column of relationsOf's query that returns the
+// relations' ends, when asked for: the entity and the other end of each.
+func endsColumn(withEnds bool) string {
+	if !withEnds {
+		return ""
+	}
+	return ", collect(DISTINCT " + entityMap("m") + ") + collect(DISTINCT " + entityMap("n") + ")[..1] AS ends"
 }

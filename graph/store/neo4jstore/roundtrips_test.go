@@ -25,6 +25,9 @@ func TestRoundTrips(t *testing.T) {
 		{"relations of", func() (any, error) {
 			return s.RelationsOf(t.Context(), []string{"croatia"}, store.RelationFilter{Direction: store.DirectionOut})
 		}, 1},
+		{"relations of, with their ends", func() (any, error) {
+			return s.RelationsOfWithEnds(t.Context(), []string{"croatia", "serbia"}, store.RelationFilter{Direction: store.DirectionOut})
+		}, 1},
 		{"neighborhood depth 2", func() (any, error) {
 			return s.Neighborhood(t.Context(), store.NeighborhoodQuery{ID: "croatia", Depth: 2, At: &store.PartialDate{Year: 1991}})
 		}, 1},

@@ -135,11 +135,17 @@ func testRelationsOf(t *testing.T, s store.Store) {
 			if got := relationIDs(m[tt.id]); !reflect.DeepEqual(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
 				t.Fatalf("RelationsOf(%s) = %v, want %v", tt.id, got, tt.want)
 			}
+			if er, isEndsReader := s.(store.EndsReader); isEndsReader {
+				checkEnds(t, s, er, []string{tt.id, "serbia"}, tt.f, m)
+			}
 		})
 	}
 	t.Run("batches several entities", func(t *testing.T) {
 		m, err := s.RelationsOf(ctx(), []string{"croatia", "serbia", "atlantis"}, store.RelationFilter{})
 		ok(t, err)
+		if er, isEndsReader := s.(store.EndsReader); isEndsReader {
+			checkEnds(t, s, er, []string{"croatia", "serbia", "atlantis"}, store.RelationFilter{}, m)
+		}
 		if len(m["croatia"]) != 4 || len(m["serbia"]) != 2 || len(m["atlantis"]) != 0 {
 			t.Fatalf("batch = croatia %v, serbia %v, atlantis %v", relationIDs(m["croatia"]), relationIDs(m["serbia"]), relationIDs(m["atlantis"]))
 		}
@@ -147,5 +153,40 @@ func testRelationsOf(t *testing.T, s store.Store) {
 	t.Run("unknown type", func(t *testing.T) {
 		_, err := s.RelationsOf(ctx(), []string{"croatia"}, store.RelationFilter{Types: []string{"NOPE"}})
 		wantCode(t, err, store.EINVALID)
+		if er, isEndsReader := s.(store.EndsReader); isEndsReader {
+			_, err := er.RelationsOfWithEnds(ctx(), []string{"croatia"}, store.RelationFilter{Types: []string{"NOPE"}})
+			wantCode(t, err, store.EINVALID)
+		}
 	})
+}
+
+// checkEnds checks a store.EndsReader's answer for ids and f: the relations
+// RelationsOf gave (want), and as ends exactly the entities at both ends of
+// each, as Entities reads them.
+func checkEnds(t *testing.T, s store.Store, er store.EndsReader, ids []string, f store.RelationFilter, want map[string][]*store.Relation) {
+	t.Helper()
+	got, err := er.RelationsOfWithEnds(ctx(), ids, f)
+	ok(t, err)
+	rels, ends := got.Relations, got.Ends
+	endIDs := map[string]bool{}
+	for _, id := range ids {
+		if !reflect.DeepEqual(relationIDs(rels[id]), relationIDs(want[id])) {
+			t.Fatalf("RelationsOfWithEnds(%s) = %v, RelationsOf %v", id, relationIDs(rels[id]), relationIDs(want[id]))
+		}
+		for _, r := range rels[id] {
+			endIDs[r.FromID], endIDs[r.ToID] = true, true
+		}
+	}
+	for id := range ends {
+		if !endIDs[id] {
+			t.Errorf("RelationsOfWithEnds returned %s, at no end of its relations", id)
+		}
+	}
+	for id := range endIDs {
+		e, err := s.Entities(ctx(), []string{id})
+		ok(t, err)
+		if !reflect.DeepEqual(ends[id], e[0]) {
+			t.Errorf("end %s = %+v, Entities %+v", id, ends[id], e[0])
+		}
+	}
 }
