@@ -120,3 +120,16 @@ func (p packedKeys) unpack() []store.SearchKey {
 	}
 	return keys
 }
+
+// score is the best score of an entity's packed names (see
+// store.NameMatcher.Score); 0 if none matches.
+func (p packedKeys) score(m *store.NameMatcher) int {
+	best := 0
+	for rest := string(p); rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		lang, flagged, _ := strings.Cut(line, "\t")
+		best = max(best, m.ScoreName(flagged[1:], lang, flagged[0] == '1'))
+	}
+	return best
+}
