@@ -96,9 +96,6 @@ type SearchKey struct {
 	Lang string
 	// Primary is true for a label, false for an alias.
 	Primary bool
-	// words is Text split into words, kept so that ranking does not split
-	// every name again for every query.
-	words []string
 }
 
 // SearchKeys returns the normalized labels and aliases of an entity.
@@ -114,8 +111,7 @@ func SearchKeys(e *Entity) []SearchKey {
 }
 
 func newSearchKey(l Label, primary bool) SearchKey {
-	text := NormalizeText(l.Text)
-	return SearchKey{Text: text, Lang: l.Lang, Primary: primary, words: strings.Fields(text)}
+	return SearchKey{Text: NormalizeText(l.Text), Lang: l.Lang, Primary: primary}
 }
 
 // SearchText is every normalized name of an entity in one string, one name
@@ -137,56 +133,78 @@ func SearchText(e *Entity) string {
 // and a name close in length to the query break ties. Both stores rank with
 // this function, so their answers agree.
 func MatchScore(keys []SearchKey, query, lang string) int {
-	return matchScore(keys, query, strings.Fields(query), lang)
+	return NewNameMatcher(query, lang).Score(keys)
 }
 
-func matchScore(keys []SearchKey, query string, qwords []string, lang string) int {
+// NameMatcher is MatchScore prepared for one query: scoring a name with it
+// allocates nothing, so a store can score many names in the form it keeps
+// them.
+type NameMatcher struct {
+	query      string
+	qwords     []string
+	queryRunes int
+	lang       string
+}
+
+// NewNameMatcher prepares MatchScore for a normalized query (as
+// NormalizeText returns it) and a preferred language ("" for none).
+func NewNameMatcher(query, lang string) *NameMatcher {
+	return &NameMatcher{query: query, qwords: strings.Fields(query), queryRunes: utf8.RuneCountInString(query), lang: lang}
+}
+
+// Score is the best score of the names; 0 if none matches.
+func (m *NameMatcher) Score(keys []SearchKey) int {
 	best := 0
-	if len(qwords) == 0 {
-		return 0
-	}
 	for _, k := range keys {
-		if k.words == nil {
-			k.words = strings.Fields(k.Text)
-		}
-		s := keyScore(k.Text, k.words, query, qwords)
-		if s == 0 {
-			continue
-		}
-		if lang != "" && k.Lang == lang {
-			s += 50
-		}
-		if k.Primary {
-			s += 20
-		}
-		extra := utf8.RuneCountInString(k.Text) - utf8.RuneCountInString(query)
-		if extra > 19 {
-			extra = 19
-		}
-		s -= extra
-		if s > best {
-			best = s
-		}
+		best = max(best, m.ScoreName(k.Text, k.Lang, k.Primary))
 	}
 	return best
 }
 
-func keyScore(key string, kwords []string, query string, qwords []string) int {
+// ScoreName scores one name, normalized (its words separated by single
+// spaces), in language lang, a label if primary; 0 if it does not match.
+func (m *NameMatcher) ScoreName(text, lang string, primary bool) int {
+	s := m.textScore(text)
+	if s == 0 {
+		return 0
+	}
+	if m.lang != "" && lang == m.lang {
+		s += 50
+	}
+	if primary {
+		s += 20
+	}
+	return s - min(19, utf8.RuneCountInString(text)-m.queryRunes)
+}
+
+// textScore is the score of a name's text alone: the whole name, its
+// start, every query word starting a word of the name in order or in any
+// order (each query word taking the first unused word it starts), or 0.
+func (m *NameMatcher) textScore(text string) int {
 	switch {
-	case key == query:
+	case len(m.qwords) == 0:
+		return 0
+	case text == m.query:
 		return 1000
-	case strings.HasPrefix(key, query):
+	case strings.HasPrefix(text, m.query):
 		return 800
 	}
 	// Cheap rejection first: most names share no word start with the query.
-	if !anyHasPrefix(kwords, qwords[0]) {
+	if !wordStartsWith(text, m.qwords[0]) {
 		return 0
 	}
-	used := make([]bool, len(kwords))
+	var small [32]bool
+	used := small[:]
+	if n := strings.Count(text, " ") + 1; n > len(small) {
+		used = make([]bool, n)
+	}
 	inOrder, last := true, -1
-	for _, q := range qwords {
+	for _, q := range m.qwords {
 		found := -1
-		for i, w := range kwords {
+		i := 0
+		for rest := text; rest != ""; i++ {
+			var w string
+			w, rest, _ = strings.Cut(rest, " ")
 			if !used[i] && strings.HasPrefix(w, q) {
 				found = i
 				break
@@ -207,8 +225,11 @@ func keyScore(key string, kwords []string, query string, qwords []string) int {
 	return 400
 }
 
-func anyHasPrefix(words []string, prefix string) bool {
-	for _, w := range words {
+// wordStartsWith reports whether a word of the normalized text starts with prefix.
+func wordStartsWith(text, prefix string) bool {
+	for rest := text; rest != ""; {
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
 		if strings.HasPrefix(w, prefix) {
 			return true
 		}
@@ -220,15 +241,14 @@ func anyHasPrefix(words []string, prefix string) bool {
 // q.First of those that match, best first, ties in id order. keys gives an
 // entity's search keys (SearchKeys, or a store's precomputed copy of them).
 func RankSearch(candidates []*Entity, q SearchQuery, keys func(*Entity) []SearchKey) []*Entity {
-	query := NormalizeText(q.Text)
-	qwords := strings.Fields(query)
+	m := NewNameMatcher(NormalizeText(q.Text), q.Lang)
 	type hit struct {
 		e     *Entity
 		score int
 	}
 	var hits []hit
 	for _, e := range candidates {
-		if s := matchScore(keys(e), query, qwords, q.Lang); s > 0 {
+		if s := m.Score(keys(e)); s > 0 {
 			hits = append(hits, hit{e, s})
 		}
 	}

@@ -36,6 +36,22 @@ func BenchmarkSearch10k(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchManyCandidates is the comparison harness's name search
+// on its default graph: the first words of the text begin a fifth of the
+// names each, and "land" begins a word of every English label.
+func BenchmarkSearchManyCandidates(b *testing.B) {
+	s := benchStore(b, 5_000)
+	ctx := context.Background()
+	q := store.SearchQuery{Text: "federal united land 125", First: 10}
+	b.ReportAllocs()
+	for b.Loop() {
+		hits, err := s.Search(ctx, q)
+		if err != nil || len(hits) == 0 {
+			b.Fatal(hits, err)
+		}
+	}
+}
+
 func BenchmarkNeighborhoodDepth2_10k(b *testing.B) {
 	s := benchStore(b, 10_000)
 	ctx := context.Background()

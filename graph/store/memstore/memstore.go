@@ -158,7 +158,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]*store.Entit
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return store.RankSearch(s.names.candidates(words[0], s.entities), q, func(e *store.Entity) []store.SearchKey { return s.keys[e.ID].unpack() }), nil
+	return s.search(words, q), nil
 }
 
 // ListRelations implements store.Store.

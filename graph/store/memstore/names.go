@@ -9,13 +9,13 @@ import (
 )
 
 // nameIndex finds the entities a search can match without reading them
-// all. A name matches only if the first word of the query begins one of
-// its words (see store.MatchScore), so each entity is filed under the
-// first three letters of every word of its normalized names (its search
-// keys; a shorter word under itself), and a search whose first word has
-// three letters or more reads only the list filed under them. A first word
-// of one or two letters begins too many names for a list to help: those
-// searches read every entity.
+// all. A name matches only if every word of the query begins one of its
+// words (see store.MatchScore), so each entity is filed under the first
+// three letters of every word of its normalized names (its search keys; a
+// shorter word under itself), and a search with a word of three letters or
+// more reads only the shortest list filed under such a word. Words of one
+// or two letters begin too many names for a list to help: a search of
+// only those reads every entity.
 type nameIndex map[string][]*store.Entity
 
 // indexedPrefix is the prefix, in letters, the index files words under.
@@ -64,14 +64,23 @@ func (ix nameIndex) remove(e *store.Entity, keys []store.SearchKey) {
 	}
 }
 
-// candidates returns every entity a query whose first normalized word is
-// word may match, and some that it will not; all is every entity, read
-// when word is too short for the index.
-func (ix nameIndex) candidates(word string, all []*store.Entity) []*store.Entity {
-	if utf8.RuneCountInString(word) < indexedPrefix {
-		return all
+// candidates returns every entity a query of these normalized words may
+// match, and some that it will not. A match starts a word of one name with
+// every query word, so the shortest list filed under the prefix of a query
+// word holds them all: "federal united land 125" reads the few entities
+// with a word starting "125", not the many with one starting "fed". all is
+// every entity, read when every query word is too short for the index.
+func (ix nameIndex) candidates(words []string, all []*store.Entity) []*store.Entity {
+	shortest, indexed := all, false
+	for _, w := range words {
+		if utf8.RuneCountInString(w) < indexedPrefix {
+			continue
+		}
+		if list := ix[prefix(w)]; !indexed || len(list) < len(shortest) {
+			shortest, indexed = list, true
+		}
 	}
-	return ix[prefix(word)]
+	return shortest
 }
 
 // packedKeys is an entity's search keys in one string, a line per key:
@@ -110,4 +119,17 @@ func (p packedKeys) unpack() []store.SearchKey {
 		keys[i] = store.SearchKey{Lang: lang, Primary: strings.HasPrefix(rest, "1"), Text: rest[1:]}
 	}
 	return keys
+}
+
+// score is the best score of an entity's packed names (see
+// store.NameMatcher.Score); 0 if none matches.
+func (p packedKeys) score(m *store.NameMatcher) int {
+	best := 0
+	for rest := string(p); rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		lang, flagged, _ := strings.Cut(line, "\t")
+		best = max(best, m.ScoreName(flagged[1:], lang, flagged[0] == '1'))
+	}
+	return best
 }
