@@ -26,6 +26,13 @@ type Loaders struct {
 	// vocabulary is read at most once per request, however many entities
 	// and relations ask for their kind or type.
 	vocabulary func() (*store.Vocabulary, error)
+	// readWithEnds reads relations with the entities at their ends, which
+	// it makes entities find loaded; nil when the store cannot in one
+	// round trip (see store.EndsReader).
+	readWithEnds func(context.Context, []string, store.RelationFilter) (*store.WithEnds, error)
+	// prefetched holds relation lists read ahead of their field (see
+	// entityWithRelations).
+	prefetched *prefetched
 }
 
 // loader is what the resolvers ask of a loader: a batching one for a store
@@ -71,33 +78,39 @@ func NewLoaders(ctx context.Context, s store.Store) *Loaders {
 		}
 	}
 	entities := dataloadgen.NewLoader(byIDs(s.Entities), dataloadgen.WithWait(loaderWait))
-	readRelations := relationsReader(s, func(ends map[string]*store.Entity) {
+	readWithEnds := endsReader(s, func(ends map[string]*store.Entity) {
 		for id, e := range ends {
 			entities.Prime(id, e)
 		}
 	})
+	readRelations := relationsReader(s, readWithEnds)
 	relations := dataloadgen.NewLoader(relationsOfFetcher(readRelations), dataloadgen.WithWait(loaderWait))
 	l := &Loaders{
-		vocabulary: vocabulary,
-		entities:   batchedInLists[string, *store.Entity]{direct[string, *store.Entity](s.Entities), entities},
+		vocabulary:   vocabulary,
+		readWithEnds: readWithEnds,
+		prefetched:   &prefetched{},
+		entities:     batchedInLists[string, *store.Entity]{direct[string, *store.Entity](s.Entities), entities},
 		documents: batchedInLists[string, *store.SourceDocument]{direct[string, *store.SourceDocument](s.SourceDocuments),
 			dataloadgen.NewLoader(byIDs(s.SourceDocuments), dataloadgen.WithWait(loaderWait))},
 		metas: batchedInLists[string, *store.Meta]{direct[string, *store.Meta](s.Metas),
 			dataloadgen.NewLoader(byIDs(s.Metas), dataloadgen.WithWait(loaderWait))},
 		nodes: batchedInLists[string, store.Node]{direct[string, store.Node](unbatched(nodesFetcher(s))),
 			dataloadgen.NewLoader(nodesFetcher(s), dataloadgen.WithWait(loaderWait))},
-		relationsOf: func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
-			ends := endsWanted(ctx)
-			if alone(ctx) {
-				m, err := readRelations(ctx, []string{id}, f, ends)
-				return m[id], err
-			}
-			b, err := json.Marshal(f)
-			if err != nil {
-				return nil, err
-			}
-			return relations.Load(ctx, relationsKey{id: id, filter: string(b), ends: ends})
-		},
+	}
+	l.relationsOf = func(ctx context.Context, id string, f store.RelationFilter) ([]*store.Relation, error) {
+		b, err := json.Marshal(f)
+		if err != nil {
+			return nil, err
+		}
+		key := relationsKey{id: id, filter: string(b), ends: endsWanted(ctx)}
+		if rels, ok := l.prefetched.get(key); ok {
+			return rels, nil
+		}
+		if alone(ctx) {
+			m, err := readRelations(ctx, []string{id}, f, key.ends)
+			return m[id], err
+		}
+		return relations.Load(ctx, key)
 	}
 	if m, ok := s.(MemoryFirst); ok {
 		l.peekFirst(m)

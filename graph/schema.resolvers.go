@@ -372,6 +372,9 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]store.Node, 
 // Entity is the resolver for the entity field.
 func (r *queryResolver) Entity(ctx context.Context, id string, asOf *store.AsOf) (*store.Entity, error) {
 	if asOf == nil {
+		if e, ok := r.entityWithRelations(ctx, id); ok {
+			return e, nil
+		}
 		return r.loaders(ctx).entities.Load(ctx, id)
 	}
 	s, err := r.at(ctx, asOf)

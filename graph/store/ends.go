@@ -10,7 +10,8 @@ import "context"
 type EndsReader interface {
 	// RelationsOfWithEnds answers as RelationsOf does, with the same
 	// errors, and also returns the entities at both ends of every relation
-	// it returns.
+	// it returns and the entity of each id that exists (so that one call
+	// answers an entity and its relations).
 	RelationsOfWithEnds(ctx context.Context, ids []string, f RelationFilter) (*WithEnds, error)
 }
 
@@ -18,7 +19,8 @@ type EndsReader interface {
 type WithEnds struct {
 	// Relations are RelationsOf's answer: each entity's relations, by id.
 	Relations map[string][]*Relation
-	// Ends are the entities at both ends of those relations, by id.
+	// Ends are the entities at both ends of those relations and the
+	// entities of the ids asked about that exist, by id.
 	Ends map[string]*Entity
 }
 
@@ -35,6 +37,12 @@ func RelationsOfWithEnds(ctx context.Context, s Store, ids []string, f RelationF
 	}
 	seen := map[string]bool{}
 	var endIDs []string
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			endIDs = append(endIDs, id)
+		}
+	}
 	for _, list := range rels {
 		for _, r := range list {
 			for _, id := range []string{r.FromID, r.ToID} {

@@ -123,9 +123,9 @@ func relationsOf(ctx context.Context, tx neo4j.ManagedTransaction, ids []string,
 	cypher := fmt.Sprintf(`
 CALL { MATCH (t:RelationType {symmetric: true}) RETURN collect(t.id) AS symmetric }
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})-[r%s]-(m)
 %s
-RETURN id, collect(DISTINCT %s) AS relations%s`, types, where(conds), relationMap("r"), endsColumn(withEnds))
+%s
+RETURN id, collect(DISTINCT %s) AS relations%s`, matchRelationsOf(types, withEnds), where(conds), relationMap("r"), endsColumn(withEnds))
 	recs, err := collect(ctx, tx, cypher, params)
 	if err != nil {
 		return nil, nil, err
@@ -182,11 +182,21 @@ func nonEmpty(ids ...string) []string {
 	return out
 }
 
+// matchRelationsOf is the pattern of relationsOf's query: with ends, each
+// entity of ids that exists gives a row even without relations, so that
+// the entity itself is among the ends.
+func matchRelationsOf(types string, withEnds bool) string {
+	if !withEnds {
+		return "MATCH (n:Entity {id: id})-[r" + types + "]-(m)"
+	}
+	return "MATCH (n:Entity {id: id}) OPTIONAL MATCH (n)-[r" + types + "]-(m)"
+}
+
 // endsColumn is the column of relationsOf's query that returns the
 // relations' ends, when asked for: the entity and the other end of each.
 func endsColumn(withEnds bool) string {
 	if !withEnds {
 		return ""
 	}
-	return ", collect(DISTINCT " + entityMap("m") + ") + collect(DISTINCT " + entityMap("n") + ")[..1] AS ends"
+	return ", collect(DISTINCT " + entityMap("m") + ") + collect(DISTINCT " + entityMap("n") + ") AS ends"
 }

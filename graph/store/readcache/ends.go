@@ -46,16 +46,20 @@ func (c *Store) cachedWithEnds(prefix string, ids []string) (*store.WithEnds, bo
 		if len(rels) > 0 {
 			w.Relations[id] = rels
 		}
+		ends := []string{id}
 		for _, r := range rels {
-			for _, end := range []string{r.FromID, r.ToID} {
-				if _, done := w.Ends[end]; done {
-					continue
-				}
-				e, hit := c.answers.get("entity:" + end)
-				if !hit {
-					return nil, false
-				}
-				w.Ends[end] = e.(*store.Entity)
+			ends = append(ends, r.FromID, r.ToID)
+		}
+		for _, end := range ends {
+			if _, done := w.Ends[end]; done {
+				continue
+			}
+			e, hit := c.answers.get("entity:" + end)
+			if !hit {
+				return nil, false
+			}
+			if e := e.(*store.Entity); e != nil {
+				w.Ends[end] = e
 			}
 		}
 	}
