@@ -143,6 +143,7 @@ func writeReport(w io.Writer, systems []System, res Results, s Setup, chart stri
 	p("- q4's two entities are joined by exactly one shortest path, so all systems must return the same path whatever their tie-break; (a) and (b) apply kgraph's rule (the relation ids read from the start sort first), the floor and (d) Neo4j's `shortestPath`.")
 	p("- q5 is kgraph's word-prefix search on (a) and (b) and `name STARTS WITH` on (c) and (d); the prefix is picked so that both find the same entities.")
 	p("- a/d >= 3 cannot be met where the floor itself is less than about 3x (d) (see c/d) without doing less work than the floor: (a) does less through its read cache, checked against the graph's change counter (README, Caching); (e) shows kgraph on Neo4j without it.")
+	p("- Without its cache, kgraph on Neo4j sends one Cypher query per request for each operation of the mix, q2 included (the entity, its relations and their targets together): `TestMixQueriesPerRequestNeo4j` in graph/httpapi counts them.")
 	p("- q3 asks kgraph for `entityIds`, the neighbourhood's ids as a plain list, as (d)'s `@cypher` field returns them; `entities { id }` would cost gqlgen an object, and a goroutine, per entity.")
 	p("- Load average of the machine at the start and end of the run: %s and %s.", s.LoadStart, s.LoadEnd)
 	p("- The embedded store's memory and import time at 10k, 100k and 1M relations: [scale.md](scale.md) (`make bench-scale`).")
