@@ -34,7 +34,7 @@ func (c *Store) PeekRelationsOf(ctx context.Context, id string, f store.Relation
 }
 
 func peek[T any](c *Store, ctx context.Context, prefix string, ids []string) ([]T, bool) {
-	if len(store.BookmarksFrom(ctx).Sent()) > 0 {
+	if asksForWrites(ctx) {
 		return nil, false
 	}
 	c.mu.Lock()

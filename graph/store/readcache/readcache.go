@@ -74,7 +74,7 @@ func New(s store.Store, opts Options) *Store {
 // returns the generation answers computed now must be stored under. ok is
 // false when the cache must not be used for this request.
 func (c *Store) current(ctx context.Context) (generation uint64, ok bool) {
-	if len(store.BookmarksFrom(ctx).Sent()) > 0 {
+	if asksForWrites(ctx) {
 		return 0, false
 	}
 	if gen, fresh := c.fresh(); fresh {
@@ -102,6 +102,12 @@ func (c *Store) current(ctx context.Context) (generation uint64, ok bool) {
 	}
 	c.checkedAt = at
 	return c.generation, true
+}
+
+// asksForWrites reports whether the request carries bookmarks: it asks to
+// see given writes, which only the store itself can promise.
+func asksForWrites(ctx context.Context) bool {
+	return len(store.BookmarksFrom(ctx).Sent()) > 0
 }
 
 func (c *Store) fresh() (uint64, bool) {
