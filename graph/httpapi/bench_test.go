@@ -16,6 +16,7 @@ var benchQueries = map[string]string{
 	"neighborhood": `{ neighborhood(id: "soviet-union", depth: 2) { entities { id name kind } relations { id type fromId toId start end } } }`,
 	"path":         `{ shortestPath(from: "croatia", to: "russian-federation") { length entities { id } relations { type } } }`,
 	"timeline":     `{ timeline(entity: "soviet-union") { id type start end from { name } to { name } } }`,
+	"1-hop":        `{ entity(id: "croatia") { relations(direction: OUT) { nodes { type start end to { id name } } } } }`,
 }
 
 // BenchmarkGraphQL measures whole requests through the real handler over
