@@ -8,6 +8,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
@@ -17,8 +18,17 @@ import (
 // wide before gqlgen parses and validates it. It runs after the persisted
 // query lookup has filled in the text, parses with the token limit, and
 // measures the document in one pass, fragments expanded and memoized, so
-// its cost is linear in the document whatever its shape.
-type documentLimits struct{ limits Limits }
+// its cost is linear in the document whatever its shape. The documents it
+// passed are remembered (as gqlgen remembers their parse), so a query a
+// client sends again is not parsed twice per request.
+type documentLimits struct {
+	limits Limits
+	passed *lru.LRU[struct{}]
+}
+
+func newDocumentLimits(limits Limits) documentLimits {
+	return documentLimits{limits: limits, passed: lru.New[struct{}](1000)}
+}
 
 var _ interface {
 	graphql.HandlerExtension
@@ -28,8 +38,15 @@ var _ interface {
 func (documentLimits) ExtensionName() string                          { return "DocumentLimits" }
 func (documentLimits) Validate(schema graphql.ExecutableSchema) error { return nil }
 
-func (d documentLimits) MutateOperationParameters(_ context.Context, p *graphql.RawParams) *gqlerror.Error {
-	return checkDocument(p.Query, d.limits)
+func (d documentLimits) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
+	if _, ok := d.passed.Get(ctx, p.Query); ok {
+		return nil
+	}
+	if err := checkDocument(p.Query, d.limits); err != nil {
+		return err
+	}
+	d.passed.Add(ctx, p.Query, struct{}{})
+	return nil
 }
 
 // checkDocument measures a query against the limits; nil when it is within them.

@@ -77,7 +77,7 @@ func newGraphQLServer(cfg Config, limits Limits) *handler.Server {
 	srv.Use(persistedQueries{trusted: trusted, cache: lru.New[string](1000)})
 	srv.Use(operationLog{})
 	srv.Use(&deferOnlyWhenStreamed{})
-	srv.Use(documentLimits{limits: limits})
+	srv.Use(newDocumentLimits(limits))
 	srv.Use(extension.FixedComplexityLimit(limits.MaxComplexity))
 	srv.Use(observe.Operations{Tracer: cfg.Tracer, Metrics: cfg.Metrics})
 	srv.Use(deadlineCheck{})
