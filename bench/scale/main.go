@@ -61,6 +61,7 @@ func run(args []string, stdout, progress io.Writer) error {
 	out := fs.String("out", "", "also write the figures as a Markdown report to this file")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	heapProfile := fs.String("heapprofile", "", "write a heap profile of the loaded store to this file")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the imports and loads to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -71,6 +72,17 @@ func run(args []string, stdout, progress io.Writer) error {
 			return fmt.Errorf("-relations must be numbers between %d and 5000000, got %q", degree, f)
 		}
 		counts = append(counts, n)
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	var reports []*Report
 	for _, n := range counts {
