@@ -23,6 +23,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -46,6 +47,8 @@ type Report struct {
 	HeapPerRelation float64       `json:"heapPerRelation"`
 	RSSBytes        uint64        `json:"rssBytes"`
 	FileBytes       int64         `json:"fileBytes"`
+	// Neo4jImport is how long the same import took into Neo4j (with -neo4j).
+	Neo4jImport time.Duration `json:"neo4jImport,omitempty"`
 }
 
 func main() {
@@ -61,9 +64,18 @@ func run(args []string, stdout, progress io.Writer) error {
 	out := fs.String("out", "", "also write the figures as a Markdown report to this file")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	heapProfile := fs.String("heapprofile", "", "write a heap profile of the loaded store to this file")
+	intoNeo4j := fs.Bool("neo4j", false, "also time the same import into the Neo4j that NEO4J_URI names (its database is emptied first)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the imports and loads to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	var target *neo4jTarget
+	if *intoNeo4j {
+		t, err := neo4jFromEnv()
+		if err != nil {
+			return err
+		}
+		target = &t
 	}
 	var counts []int
 	for _, f := range strings.Split(*relations, ",") {
@@ -90,7 +102,7 @@ func run(args []string, stdout, progress io.Writer) error {
 		if err != nil {
 			return err
 		}
-		rep, err := measure(dir, n/degree, *heapProfile, progress)
+		rep, err := measure(dir, n/degree, *heapProfile, target, progress)
 		os.RemoveAll(dir)
 		if err != nil {
 			return err
@@ -102,9 +114,13 @@ func run(args []string, stdout, progress io.Writer) error {
 			}
 			continue
 		}
-		fmt.Fprintf(stdout, "%d entities, %d relations: import %v, load %v, heap %.1f MB (%.0f B/relation), RSS %.1f MB, file %.1f MB\n",
+		fmt.Fprintf(stdout, "%d entities, %d relations: import %v, load %v, heap %.1f MB (%.0f B/relation), RSS %.1f MB, file %.1f MB",
 			rep.Entities, rep.Relations, rep.Import.Round(time.Millisecond), rep.Load.Round(time.Millisecond),
 			mb(rep.HeapBytes), rep.HeapPerRelation, mb(rep.RSSBytes), mb(uint64(rep.FileBytes)))
+		if rep.Neo4jImport > 0 {
+			fmt.Fprintf(stdout, ", import into Neo4j %v", rep.Neo4jImport.Round(time.Millisecond))
+		}
+		fmt.Fprintln(stdout)
 	}
 	if *out != "" {
 		return writeMarkdown(*out, "go run ./bench/scale "+strings.Join(args, " "), reports)
@@ -120,10 +136,23 @@ func writeMarkdown(path, command string, reports []*Report) error {
 	b.WriteString("The graph is the synthetic generator's (`storetest.Synthetic`, four relations per entity). ")
 	b.WriteString("Import is `kgraph import`'s own code (`cli.Import`: the whole file checked, then applied in batches of 500, each synced to disk) into a new data file; ")
 	b.WriteString("load is opening that file again, as a restart does; heap is the live heap the loaded store holds after a full collection; RSS is the whole process's resident memory at that point.\n\n")
-	b.WriteString("| relations | entities | import | load | heap | heap per relation | RSS | data file |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	neo4jCol := slices.ContainsFunc(reports, func(r *Report) bool { return r.Neo4jImport > 0 })
+	b.WriteString("| relations | entities | import | load | heap | heap per relation | RSS | data file |")
+	if neo4jCol {
+		b.WriteString(" import into Neo4j |")
+	}
+	b.WriteString("\n|---:|---:|---:|---:|---:|---:|---:|---:|")
+	if neo4jCol {
+		b.WriteString("---:|")
+	}
+	b.WriteString("\n")
 	for _, r := range reports {
-		fmt.Fprintf(&b, "| %d | %d | %.1f s | %.1f s | %.1f MB | %.0f B | %.1f MB | %.1f MB |\n", r.Relations, r.Entities,
+		fmt.Fprintf(&b, "| %d | %d | %.1f s | %.1f s | %.1f MB | %.0f B | %.1f MB | %.1f MB |", r.Relations, r.Entities,
 			r.Import.Seconds(), r.Load.Seconds(), mb(r.HeapBytes), r.HeapPerRelation, mb(r.RSSBytes), mb(uint64(r.FileBytes)))
+		if neo4jCol {
+			fmt.Fprintf(&b, " %.1f s |", r.Neo4jImport.Seconds())
+		}
+		b.WriteString("\n")
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
@@ -133,7 +162,7 @@ func writeMarkdown(path, command string, reports []*Report) error {
 
 // measure imports a synthetic graph of n entities into a new store in dir,
 // closes it, opens it again (as a restart does) and measures it.
-func measure(dir string, n int, heapProfile string, progress io.Writer) (*Report, error) {
+func measure(dir string, n int, heapProfile string, target *neo4jTarget, progress io.Writer) (*Report, error) {
 	ctx := context.Background()
 	rep := &Report{Entities: n}
 	path := filepath.Join(dir, "synthetic.json")
@@ -179,6 +208,11 @@ func measure(dir string, n int, heapProfile string, progress io.Writer) (*Report
 	rep.RSSBytes = residentBytes()
 	if fi, err := os.Stat(dbPath); err == nil {
 		rep.FileBytes = fi.Size()
+	}
+	if target != nil {
+		if rep.Neo4jImport, err = importIntoNeo4j(ctx, *target, path, progress); err != nil {
+			return nil, err
+		}
 	}
 	return rep, nil
 }
