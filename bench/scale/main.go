@@ -69,6 +69,10 @@ func run(args []string, stdout, progress io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	if *heapProfile != "" {
+		// Every allocation, so that the profile adds up to the heap measured.
+		runtime.MemProfileRate = 1
+	}
 	var target *neo4jTarget
 	if *intoNeo4j {
 		t, err := neo4jFromEnv()

@@ -17,7 +17,8 @@ func (s *Store) index(d *store.Dataset) {
 	s.vocab = d.Vocabulary
 	s.sources = make(map[string]*store.SourceDocument, len(d.Sources))
 	s.byID = make(map[string]*store.Entity, len(d.Entities))
-	s.dates = map[store.PartialDate]*store.PartialDate{}
+	s.dates = newSharedTable[store.PartialDate]()
+	s.types = newSharedTable[string]()
 	s.citations = map[store.Citation][]store.Citation{}
 	s.names = nameIndex{}
 	s.keys = make(map[string]packedKeys, len(d.Entities))

@@ -29,9 +29,11 @@ type Store struct {
 	// singleCitations finds the extra of relations with one citation and
 	// no description.
 	singleCitations map[store.Citation]int32
-	// dates and citations hold one copy of each date and single citation
-	// that relations and entities share.
-	dates     map[store.PartialDate]*store.PartialDate
+	// dates and types hold one copy of each date and relation type id
+	// that relations refer to; citations, of each single citation that
+	// relations and entities share.
+	dates     sharedTable[store.PartialDate]
+	types     sharedTable[string]
 	citations map[store.Citation][]store.Citation
 	touching  map[string][]relNum   // entity id -> its relations, in id order
 	keys      map[string]packedKeys // id -> normalized names
