@@ -69,10 +69,6 @@ func run(args []string, stdout, progress io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *heapProfile != "" {
-		// Every allocation, so that the profile adds up to the heap measured.
-		runtime.MemProfileRate = 1
-	}
 	var target *neo4jTarget
 	if *intoNeo4j {
 		t, err := neo4jFromEnv()
@@ -188,6 +184,11 @@ func measure(dir string, n int, heapProfile string, target *neo4jTarget, progres
 		return nil, fmt.Errorf("import: %w", err)
 	}
 
+	if heapProfile != "" {
+		// Every allocation of the load, so that the profile adds up to the
+		// heap measured.
+		runtime.MemProfileRate = 1
+	}
 	before := liveHeap()
 	started = time.Now()
 	s, err = memstore.Open(dbPath)

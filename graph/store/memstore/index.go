@@ -47,6 +47,9 @@ func (s *Store) update(d *store.Dataset) {
 			s.names.remove(old, s.keys[old.ID].unpack())
 		}
 		e.Sources = s.sharedCitations(e.Sources)
+		if k := s.vocab.Kind(e.Kind); k != nil {
+			e.Kind = k.ID // one copy of the kind's id for all its entities
+		}
 		s.byID[e.ID] = e
 		if old != nil {
 			s.repoint(e)

@@ -58,11 +58,6 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := f.load()
-	if err != nil {
-		f.close()
-		return nil, err
-	}
 	v, err := f.loadVersion()
 	if err != nil {
 		f.close()
@@ -74,7 +69,10 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{file: f, version: v, lastAt: lastAt}
-	s.index(d)
+	if err := s.load(); err != nil {
+		f.close()
+		return nil, err
+	}
 	return s, nil
 }
 
