@@ -9,6 +9,8 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"kgraph/bench/internal/neo4jdb"
+
 	"kgraph/graph/cli"
 	"kgraph/graph/dataset"
 	"kgraph/graph/store/neo4jstore"
@@ -44,7 +46,7 @@ func importIntoNeo4j(ctx context.Context, t neo4jTarget, path string, progress i
 		return 0, err
 	}
 	defer driver.Close(ctx)
-	if err := emptyDatabase(ctx, driver, t.database); err != nil {
+	if err := neo4jdb.Empty(ctx, driver, t.database); err != nil {
 		return 0, err
 	}
 	s, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: t.uri, Username: t.username, Password: t.password, Database: t.database})
@@ -58,17 +60,4 @@ func importIntoNeo4j(ctx context.Context, t neo4jTarget, path string, progress i
 		return 0, fmt.Errorf("import into Neo4j: %w", err)
 	}
 	return time.Since(started), nil
-}
-
-// emptyDatabase deletes every node of the database, in transactions of a
-// bounded size so that a large graph does not need one huge transaction.
-func emptyDatabase(ctx context.Context, driver neo4j.DriverWithContext, db string) error {
-	session := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db})
-	defer session.Close(ctx)
-	res, err := session.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS", nil)
-	if err != nil {
-		return fmt.Errorf("empty Neo4j: %w", err)
-	}
-	_, err = res.Consume(ctx)
-	return err
 }

@@ -3,8 +3,6 @@ package dataset
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -35,14 +33,7 @@ func fastAccepts(section string, raw []byte) bool {
 // indented, are accepted without the schema validator, and the schema
 // agrees.
 func TestFastCheckTakesTheStoresOwnEncoding(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "seed", "soviet-yugoslav-relations.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := Load("seed.json", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, d := loadSeed(t)
 	gen := synthetic.Dataset(200, 4)
 	var elems []struct {
 		section string
