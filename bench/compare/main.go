@@ -28,6 +28,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"kgraph/bench/internal/neo4jdb"
 	"kgraph/graph/store/storetest"
 )
 
@@ -134,7 +135,7 @@ func compare(o options, relations int, command string, log io.Writer) error {
 		return fmt.Errorf("reach Neo4j: %w", err)
 	}
 	step("emptying Neo4j and importing into it")
-	if err := emptyDatabase(ctx, driver, o.neo4j.database); err != nil {
+	if err := neo4jdb.Empty(ctx, driver, o.neo4j.database); err != nil {
 		return err
 	}
 	// The servers' per-client rate limit would refuse the load generator.
@@ -248,19 +249,6 @@ func neo4jVersion(ctx context.Context, driver neo4j.DriverWithContext, db string
 	}
 	v, _, err := neo4j.GetRecordValue[string](res.Records[0], "v")
 	return v, err
-}
-
-// emptyDatabase deletes every node of the database, in transactions of a
-// bounded size so that a large graph does not need one huge transaction.
-func emptyDatabase(ctx context.Context, driver neo4j.DriverWithContext, db string) error {
-	session := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: db})
-	defer session.Close(ctx)
-	res, err := session.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS", nil)
-	if err != nil {
-		return fmt.Errorf("empty Neo4j: %w", err)
-	}
-	_, err = res.Consume(ctx)
-	return err
 }
 
 func writeFile(path string, write func(io.Writer)) error {

@@ -23,8 +23,10 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"kgraph/graph/cli"
@@ -46,6 +48,16 @@ type Report struct {
 	HeapPerRelation float64       `json:"heapPerRelation"`
 	RSSBytes        uint64        `json:"rssBytes"`
 	FileBytes       int64         `json:"fileBytes"`
+	// ImportCPU and LoadCPU are the processor time the process spent
+	// importing and loading (user and system, every thread): on a shared
+	// machine, the part of the elapsed time that is the work's own.
+	ImportCPU time.Duration `json:"importCPU"`
+	LoadCPU   time.Duration `json:"loadCPU"`
+	// LoadAverage is the machine's one-minute load average when the
+	// import started: how much else was running.
+	LoadAverage float64 `json:"loadAverage"`
+	// Neo4jImport is how long the same import took into Neo4j (with -neo4j).
+	Neo4jImport time.Duration `json:"neo4jImport,omitempty"`
 }
 
 func main() {
@@ -61,8 +73,18 @@ func run(args []string, stdout, progress io.Writer) error {
 	out := fs.String("out", "", "also write the figures as a Markdown report to this file")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	heapProfile := fs.String("heapprofile", "", "write a heap profile of the loaded store to this file")
+	intoNeo4j := fs.Bool("neo4j", false, "also time the same import into the Neo4j that NEO4J_URI names (its database is emptied first)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the imports and loads to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	var target *neo4jTarget
+	if *intoNeo4j {
+		t, err := neo4jFromEnv()
+		if err != nil {
+			return err
+		}
+		target = &t
 	}
 	var counts []int
 	for _, f := range strings.Split(*relations, ",") {
@@ -72,13 +94,24 @@ func run(args []string, stdout, progress io.Writer) error {
 		}
 		counts = append(counts, n)
 	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var reports []*Report
 	for _, n := range counts {
 		dir, err := os.MkdirTemp("", "kgraph-scale-")
 		if err != nil {
 			return err
 		}
-		rep, err := measure(dir, n/degree, *heapProfile, progress)
+		rep, err := measure(dir, n/degree, *heapProfile, target, progress)
 		os.RemoveAll(dir)
 		if err != nil {
 			return err
@@ -90,9 +123,13 @@ func run(args []string, stdout, progress io.Writer) error {
 			}
 			continue
 		}
-		fmt.Fprintf(stdout, "%d entities, %d relations: import %v, load %v, heap %.1f MB (%.0f B/relation), RSS %.1f MB, file %.1f MB\n",
+		fmt.Fprintf(stdout, "%d entities, %d relations: import %v, load %v, heap %.1f MB (%.0f B/relation), RSS %.1f MB, file %.1f MB",
 			rep.Entities, rep.Relations, rep.Import.Round(time.Millisecond), rep.Load.Round(time.Millisecond),
 			mb(rep.HeapBytes), rep.HeapPerRelation, mb(rep.RSSBytes), mb(uint64(rep.FileBytes)))
+		if rep.Neo4jImport > 0 {
+			fmt.Fprintf(stdout, ", import into Neo4j %v", rep.Neo4jImport.Round(time.Millisecond))
+		}
+		fmt.Fprintln(stdout)
 	}
 	if *out != "" {
 		return writeMarkdown(*out, "go run ./bench/scale "+strings.Join(args, " "), reports)
@@ -106,13 +143,28 @@ func writeMarkdown(path, command string, reports []*Report) error {
 	fmt.Fprintf(&b, "# Embedded store at scale\n\nWritten by `bench/scale`; run it again rather than editing:\n\n    %s\n\n", command)
 	fmt.Fprintf(&b, "Run %s on %d cores (%s/%s, %s), a machine shared with other work. ", time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version())
 	b.WriteString("The graph is the synthetic generator's (`storetest.Synthetic`, four relations per entity). ")
-	b.WriteString("Import is `kgraph import`'s own code (`cli.Import`: the whole file checked, then applied in batches of 500, each synced to disk) into a new data file; ")
-	b.WriteString("load is opening that file again, as a restart does; heap is the live heap the loaded store holds after a full collection; RSS is the whole process's resident memory at that point.\n\n")
-	b.WriteString("| relations | entities | import | load | heap | heap per relation | RSS | data file |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-	for _, r := range reports {
-		fmt.Fprintf(&b, "| %d | %d | %.1f s | %.1f s | %.1f MB | %.0f B | %.1f MB | %.1f MB |\n", r.Relations, r.Entities,
-			r.Import.Seconds(), r.Load.Seconds(), mb(r.HeapBytes), r.HeapPerRelation, mb(r.RSSBytes), mb(uint64(r.FileBytes)))
+	fmt.Fprintf(&b, "Import is `kgraph import`'s own code (`cli.Import`: the whole file checked, then applied in batches of %d, each synced to disk and recorded as one change) into a new data file; ", cli.DefaultBatchSize)
+	b.WriteString("load is opening that file again, as a restart does; heap is the live heap the loaded store holds after a full collection; RSS is the whole process's resident memory at that point. ")
+	b.WriteString("CPU is the processor time the process spent (every thread): the machine is shared, so elapsed times include waiting for its two cores, and the load average says how busy it was when each import started.\n\n")
+	neo4jCol := slices.ContainsFunc(reports, func(r *Report) bool { return r.Neo4jImport > 0 })
+	b.WriteString("| relations | entities | import | import CPU | load | load CPU | heap | heap per relation | RSS | data file | load average |")
+	if neo4jCol {
+		b.WriteString(" import into Neo4j |")
 	}
+	b.WriteString("\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	if neo4jCol {
+		b.WriteString("---:|")
+	}
+	b.WriteString("\n")
+	for _, r := range reports {
+		fmt.Fprintf(&b, "| %d | %d | %.1f s | %.1f s | %.1f s | %.1f s | %.1f MB | %.0f B | %.1f MB | %.1f MB | %.1f |", r.Relations, r.Entities,
+			r.Import.Seconds(), r.ImportCPU.Seconds(), r.Load.Seconds(), r.LoadCPU.Seconds(), mb(r.HeapBytes), r.HeapPerRelation, mb(r.RSSBytes), mb(uint64(r.FileBytes)), r.LoadAverage)
+		if neo4jCol {
+			fmt.Fprintf(&b, " %.1f s |", r.Neo4jImport.Seconds())
+		}
+		b.WriteString("\n")
+	}
+	writeGoals(&b, reports)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -121,7 +173,7 @@ func writeMarkdown(path, command string, reports []*Report) error {
 
 // measure imports a synthetic graph of n entities into a new store in dir,
 // closes it, opens it again (as a restart does) and measures it.
-func measure(dir string, n int, heapProfile string, progress io.Writer) (*Report, error) {
+func measure(dir string, n int, heapProfile string, target *neo4jTarget, progress io.Writer) (*Report, error) {
 	ctx := context.Background()
 	rep := &Report{Entities: n}
 	path := filepath.Join(dir, "synthetic.json")
@@ -133,9 +185,10 @@ func measure(dir string, n int, heapProfile string, progress io.Writer) (*Report
 	if err != nil {
 		return nil, err
 	}
-	started := time.Now()
+	rep.LoadAverage = loadAverage()
+	started, cpu := time.Now(), cpuTime()
 	_, err = cli.Import(ctx, s, dataset.File(path), cli.ImportOptions{}, progress)
-	rep.Import = time.Since(started)
+	rep.Import, rep.ImportCPU = time.Since(started), cpuTime()-cpu
 	if cerr := s.Close(); err == nil {
 		err = cerr
 	}
@@ -143,14 +196,19 @@ func measure(dir string, n int, heapProfile string, progress io.Writer) (*Report
 		return nil, fmt.Errorf("import: %w", err)
 	}
 
+	if heapProfile != "" {
+		// Every allocation of the load, so that the profile adds up to the
+		// heap measured.
+		runtime.MemProfileRate = 1
+	}
 	before := liveHeap()
-	started = time.Now()
+	started, cpu = time.Now(), cpuTime()
 	s, err = memstore.Open(dbPath)
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
-	rep.Load = time.Since(started)
+	rep.Load, rep.LoadCPU = time.Since(started), cpuTime()-cpu
 	// The store must be reachable while the heap is measured.
 	if _, err := s.Entities(ctx, []string{"e000000"}); err != nil {
 		return nil, err
@@ -167,6 +225,11 @@ func measure(dir string, n int, heapProfile string, progress io.Writer) (*Report
 	rep.RSSBytes = residentBytes()
 	if fi, err := os.Stat(dbPath); err == nil {
 		rep.FileBytes = fi.Size()
+	}
+	if target != nil {
+		if rep.Neo4jImport, err = importIntoNeo4j(ctx, *target, path, progress); err != nil {
+			return nil, err
+		}
 	}
 	return rep, nil
 }
@@ -214,6 +277,25 @@ func residentBytes() uint64 {
 		}
 	}
 	return 0
+}
+
+// cpuTime is the processor time the process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// loadAverage is the one-minute load average (Linux); 0 elsewhere.
+func loadAverage() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0
+	}
+	f, _ := strconv.ParseFloat(strings.Fields(string(b) + " 0")[0], 64)
+	return f
 }
 
 func mb(b uint64) float64 { return float64(b) / (1 << 20) }

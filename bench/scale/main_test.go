@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"kgraph/graph/store/neo4jstore/neo4jtest"
 )
 
 // TestScaleReport runs the command on a small graph: everything it reports
@@ -38,10 +40,34 @@ func TestScaleReport(t *testing.T) {
 	}
 }
 
+// TestScaleReportIntoNeo4j times the same import into Neo4j, through the
+// Neo4j store, and finds the graph there afterwards.
+func TestScaleReportIntoNeo4j(t *testing.T) {
+	e := neo4jtest.Reset(t)
+	for k, v := range e.Vars() {
+		t.Setenv(k, v)
+	}
+	var out, progress bytes.Buffer
+	if err := run([]string{"-relations", "400", "-json", "-neo4j"}, &out, &progress); err != nil {
+		t.Fatal(err)
+	}
+	var rep Report
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Neo4jImport <= 0 {
+		t.Fatalf("no Neo4j import time in %+v", rep)
+	}
+	rows := neo4jtest.Query(t, e, "MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n", nil)
+	if n, _ := rows[0].Get("n"); n != int64(rep.Relations) {
+		t.Fatalf("Neo4j holds %v relations after importing %d", n, rep.Relations)
+	}
+}
+
 // BenchmarkImport100k imports 25,000 entities and 100,000 relations.
 func BenchmarkImport100k(b *testing.B) {
 	for b.Loop() {
-		if _, err := measure(b.TempDir(), 25_000, "", &bytes.Buffer{}); err != nil {
+		if _, err := measure(b.TempDir(), 25_000, "", nil, &bytes.Buffer{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -43,16 +43,50 @@ func inPhaseOrder(sections []string) bool {
 // in memory at a time.
 //
 // A file whose sections come in that order is read once; any other, once
-// per phase.
+// per phase. The next batch is read and decoded while fn works on the
+// one before, so at most two batches are in memory at a time; the reading
+// stops when fn fails.
 func (c *Checked) Batches(ctx context.Context, size int, fn func(d *store.Dataset, n int) error) error {
 	if size < 1 {
 		return fmt.Errorf("batch size must be at least 1, got %d", size)
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type batch struct {
+		d *store.Dataset
+		n int
+	}
+	ready := make(chan batch)
+	read := make(chan error, 1)
+	go func() {
+		defer close(ready)
+		read <- c.readBatches(ctx, &batcher{size: size, phase: -1, fn: func(d *store.Dataset, n int) error {
+			select {
+			case ready <- batch{d, n}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}})
+	}()
+	for b := range ready {
+		if err := fn(b.d, b.n); err != nil {
+			cancel()
+			for range ready {
+			}
+			<-read
+			return err
+		}
+	}
+	return <-read
+}
+
+// readBatches reads the file, phase by phase, into b.
+func (c *Checked) readBatches(ctx context.Context, b *batcher) error {
 	passes := [][]string{nil} // nil: every section, in one pass
 	if !inPhaseOrder(c.order) {
 		passes = phases
 	}
-	b := &batcher{size: size, fn: fn, phase: -1}
 	for _, sections := range passes {
 		want := all
 		if sections != nil {

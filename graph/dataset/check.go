@@ -80,23 +80,38 @@ func Check(ctx context.Context, src Source, base Base) (*Checked, []Problem, err
 	bad := map[elementKey]bool{} // elements with problems of their own
 	var problems, references []Problem
 
+	// Each element's own checks (the schema, a strict decoding) need
+	// nothing but the element, and are most of a check's work: they run
+	// on every core, a chunk of elements at a time, while what depends on
+	// the order of the file (ids declared, references) follows in order.
+	chunk := make([]element, 0, checkChunk)
+	judge := func() {
+		for i, r := range checkElements(src.Name, chunk) {
+			e := chunk[i]
+			ps := r.problems
+			if msg := x.declare(e.section, r.id, e.line); msg != "" {
+				ps = append(ps, elementProblem(src.Name, e, []string{"id"}, msg))
+			}
+			if len(ps) > 0 {
+				bad[elementKey{e.section, e.index}] = true
+				problems = append(problems, ps...)
+				continue
+			}
+			x.refer(r.v)
+			references = append(references, x.referenceProblems(src.Name, e, r.v)...)
+		}
+		chunk = chunk[:0]
+	}
 	sc, err := read(ctx, src, all, func(e element) error {
-		v, id, ps := checkElement(src.Name, e)
-		if msg := x.declare(e.section, id, e.line); msg != "" {
-			ps = append(ps, elementProblem(src.Name, e, []string{"id"}, msg))
+		if chunk = append(chunk, e); len(chunk) == checkChunk {
+			judge()
 		}
-		if len(ps) > 0 {
-			bad[elementKey{e.section, e.index}] = true
-			problems = append(problems, ps...)
-			return nil
-		}
-		x.refer(v)
-		references = append(references, x.referenceProblems(src.Name, e, v)...)
 		return nil
 	})
 	if err != nil {
 		return nil, nil, err
 	}
+	judge()
 	sc.checkSkeleton()
 	problems = append(problems, sc.problems...)
 	if sc.broken {
@@ -110,8 +125,13 @@ func Check(ctx context.Context, src Source, base Base) (*Checked, []Problem, err
 			return nil, nil, err
 		}
 	}
-	if base != nil || !inPhaseOrder(sc.order) {
+	if !inPhaseOrder(sc.order) || base != nil && (len(references) > 0 || x.clashesWithBase()) {
 		// Some elements were judged before what they refer to was known.
+		// In a file in phase order, an element referred only to what came
+		// before it: when none of those references was missing and the
+		// graph holds none of the file's ids in another section, the
+		// graph can only have made more of them known, and nothing is
+		// judged again.
 		references = nil
 		_, err = read(ctx, src, all, func(e element) error {
 			if bad[elementKey{e.section, e.index}] {

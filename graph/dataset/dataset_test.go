@@ -263,7 +263,10 @@ func TestBatchesKeepPhasesAndSize(t *testing.T) {
 	}
 }
 
-func TestLoadSeedAndSchema(t *testing.T) {
+// loadSeed reads the seed dataset file (the seed package cannot be
+// imported here: it imports this one) and returns its bytes and dataset.
+func loadSeed(t *testing.T) ([]byte, *store.Dataset) {
+	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "seed", "soviet-yugoslav-relations.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -272,6 +275,11 @@ func TestLoadSeedAndSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return data, d
+}
+
+func TestLoadSeedAndSchema(t *testing.T) {
+	data, d := loadSeed(t)
 	if len(d.Entities) == 0 || len(d.Relations) == 0 || len(d.Vocabulary.EntityKinds) == 0 {
 		t.Fatalf("seed loaded as %d kinds, %d entities, %d relations", len(d.Vocabulary.EntityKinds), len(d.Entities), len(d.Relations))
 	}

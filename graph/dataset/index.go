@@ -109,6 +109,21 @@ func (x *index) askHeld(ctx context.Context, base Base, section string, ids []st
 	return nil
 }
 
+// clashesWithBase reports whether the graph holds, in another section,
+// an id the file declares (which Base.Existing was asked in askBase).
+func (x *index) clashesWithBase() bool {
+	for _, section := range nodeSections {
+		for id := range x.stored[section] {
+			for _, other := range nodeSections {
+				if _, declared := x.declared[other][id]; declared && other != section {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func (x *index) store(section, id string) {
 	x.addVocab(section, id)
 	x.stored[section][id] = true

@@ -34,14 +34,23 @@ func (d *Dataset) Lookup() Stored {
 // DiffAgainst is Diff with the stored elements found by lookup, so that a
 // store that indexes its elements by id need not copy them all.
 func DiffAgainst(incoming *Dataset, stored Stored) (*Dataset, *ApplyResult) {
+	changed, r, _ := diffEncoded(incoming, stored)
+	return changed, r
+}
+
+// diffEncoded is DiffAgainst that also returns the JSON of each changed
+// element, in the order Dataset.Each visits them, so that PlanEdit does
+// not encode them a second time.
+func diffEncoded(incoming *Dataset, stored Stored) (*Dataset, *ApplyResult, [][]byte) {
 	changed := &Dataset{}
 	r := &ApplyResult{}
-	changed.Vocabulary.EntityKinds = diffSection(r, stored, SectionEntityKinds, incoming.Vocabulary.EntityKinds, func(x EntityKind) string { return x.ID })
-	changed.Vocabulary.RelationTypes = diffSection(r, stored, SectionRelationTypes, incoming.Vocabulary.RelationTypes, func(x RelationType) string { return x.ID })
-	changed.Sources = diffSection(r, stored, SectionSources, incoming.Sources, func(x SourceDocument) string { return x.ID })
-	changed.Entities = diffSection(r, stored, SectionEntities, incoming.Entities, func(x Entity) string { return x.ID })
-	changed.Relations = diffSection(r, stored, SectionRelations, incoming.Relations, func(x Relation) string { return x.ID })
-	return changed, r
+	var encoded [][]byte
+	changed.Vocabulary.EntityKinds = diffSection(r, &encoded, stored, SectionEntityKinds, incoming.Vocabulary.EntityKinds, func(x EntityKind) string { return x.ID })
+	changed.Vocabulary.RelationTypes = diffSection(r, &encoded, stored, SectionRelationTypes, incoming.Vocabulary.RelationTypes, func(x RelationType) string { return x.ID })
+	changed.Sources = diffSection(r, &encoded, stored, SectionSources, incoming.Sources, func(x SourceDocument) string { return x.ID })
+	changed.Entities = diffSection(r, &encoded, stored, SectionEntities, incoming.Entities, func(x Entity) string { return x.ID })
+	changed.Relations = diffSection(r, &encoded, stored, SectionRelations, incoming.Relations, func(x Relation) string { return x.ID })
+	return changed, r, encoded
 }
 
 // Empty reports whether the dataset has no element at all.
@@ -50,7 +59,7 @@ func (d *Dataset) Empty() bool {
 		len(d.Sources) == 0 && len(d.Entities) == 0 && len(d.Relations) == 0
 }
 
-func diffSection[T any](r *ApplyResult, stored Stored, section string, incoming []T, id func(T) string) []T {
+func diffSection[T any](r *ApplyResult, encoded *[][]byte, stored Stored, section string, incoming []T, id func(T) string) []T {
 	var changed []T
 	for _, x := range incoming {
 		data := MustJSON(x)
@@ -65,6 +74,7 @@ func diffSection[T any](r *ApplyResult, stored Stored, section string, incoming 
 			r.Created++
 		}
 		changed = append(changed, x)
+		*encoded = append(*encoded, data)
 	}
 	return changed
 }

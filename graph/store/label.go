@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"unique"
 )
 
 // Label is a text in one language.
@@ -59,9 +60,9 @@ func (t *Texts) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return Errorf(EINVALID, "expected an object from language to text, such as {\"en\": \"...\", \"ar\": \"...\"}")
 	}
-	*t = Texts{}
+	*t = make(Texts, 0, len(m)) // exactly: a graph holds many
 	for _, lang := range slices.Sorted(maps.Keys(m)) {
-		*t = append(*t, Label{Lang: lang, Text: m[lang]})
+		*t = append(*t, Label{Lang: internLang(lang), Text: m[lang]})
 	}
 	return nil
 }
@@ -84,11 +85,17 @@ func (a *Aliases) UnmarshalJSON(b []byte) error {
 	*a = Aliases{}
 	for _, lang := range slices.Sorted(maps.Keys(m)) {
 		for _, text := range m[lang] {
-			*a = append(*a, Label{Lang: lang, Text: text})
+			*a = append(*a, Label{Lang: internLang(lang), Text: text})
 		}
 	}
 	return nil
 }
+
+// internLang returns the one copy of a language tag that every label
+// decoded in that language shares: a graph has a handful of languages and
+// millions of labels, each of which would otherwise hold a string (and
+// the memory block around it) of its own.
+func internLang(lang string) string { return unique.Make(lang).Value() }
 
 // hasLang reports whether labels has a text in lang.
 func hasLang(labels []Label, lang string) bool {

@@ -76,7 +76,7 @@ func PlanEdit(e *Edit, cur Current, seq int64, at time.Time) (*Plan, error) {
 	if err := CheckApply(&e.Put, known); err != nil {
 		return nil, err
 	}
-	changed, result := DiffAgainst(&e.Put, cur.Stored)
+	changed, result, encoded := diffEncoded(&e.Put, cur.Stored)
 	p := &Plan{
 		Write:           changed,
 		DeleteRelations: deletes.relations,
@@ -87,7 +87,8 @@ func PlanEdit(e *Edit, cur Current, seq int64, at time.Time) (*Plan, error) {
 		Deleted:         len(deletes.relations) + len(deletes.entities),
 	}
 	changed.Each(func(section, id string, x any) {
-		c := ElementChange{Section: section, ID: id, After: MustJSON(x)}
+		c := ElementChange{Section: section, ID: id, After: encoded[0]}
+		encoded = encoded[1:]
 		m, recorded := cur.Meta(id)
 		if prev, ok := cur.Stored(section, id); ok {
 			c.Before = MustJSON(prev)

@@ -17,7 +17,8 @@ func (s *Store) index(d *store.Dataset) {
 	s.vocab = d.Vocabulary
 	s.sources = make(map[string]*store.SourceDocument, len(d.Sources))
 	s.byID = make(map[string]*store.Entity, len(d.Entities))
-	s.dates = map[store.PartialDate]*store.PartialDate{}
+	s.dates = newSharedTable[store.PartialDate]()
+	s.types = newSharedTable[string]()
 	s.citations = map[store.Citation][]store.Citation{}
 	s.names = nameIndex{}
 	s.keys = make(map[string]packedKeys, len(d.Entities))
@@ -46,6 +47,9 @@ func (s *Store) update(d *store.Dataset) {
 			s.names.remove(old, s.keys[old.ID].unpack())
 		}
 		e.Sources = s.sharedCitations(e.Sources)
+		if k := s.vocab.Kind(e.Kind); k != nil {
+			e.Kind = k.ID // one copy of the kind's id for all its entities
+		}
 		s.byID[e.ID] = e
 		if old != nil {
 			s.repoint(e)

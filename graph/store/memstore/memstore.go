@@ -29,9 +29,11 @@ type Store struct {
 	// singleCitations finds the extra of relations with one citation and
 	// no description.
 	singleCitations map[store.Citation]int32
-	// dates and citations hold one copy of each date and single citation
-	// that relations and entities share.
-	dates     map[store.PartialDate]*store.PartialDate
+	// dates and types hold one copy of each date and relation type id
+	// that relations refer to; citations, of each single citation that
+	// relations and entities share.
+	dates     sharedTable[store.PartialDate]
+	types     sharedTable[string]
 	citations map[store.Citation][]store.Citation
 	touching  map[string][]relNum   // entity id -> its relations, in id order
 	keys      map[string]packedKeys // id -> normalized names
@@ -56,11 +58,6 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := f.load()
-	if err != nil {
-		f.close()
-		return nil, err
-	}
 	v, err := f.loadVersion()
 	if err != nil {
 		f.close()
@@ -72,7 +69,10 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{file: f, version: v, lastAt: lastAt}
-	s.index(d)
+	if err := s.load(); err != nil {
+		f.close()
+		return nil, err
+	}
 	return s, nil
 }
 

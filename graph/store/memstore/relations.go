@@ -7,7 +7,7 @@ import (
 	"kgraph/graph/store"
 )
 
-// rel is a relation as the store holds it: 72 bytes that share
+// rel is a relation as the store holds it: 48 bytes that share
 // everything they can with the rest of the graph (the type's id, the
 // entities at the ends, dates, citations), instead of a store.Relation of
 // its own. Queries build a store.Relation only for the relations they
@@ -15,10 +15,43 @@ import (
 // view).
 type rel struct {
 	id         string
-	typ        string // the vocabulary's copy of the type id
 	from, to   *store.Entity
-	start, end *store.PartialDate // shared with every relation of the same date
-	extra      int32              // index in Store.extras
+	start, end dateRef // in Store.dates
+	extra      int32   // index in Store.extras
+	typ        typeRef // in Store.types
+}
+
+// dateRef numbers a date in Store.dates; 0 is no date.
+type dateRef = int32
+
+// typeRef numbers a relation type id in Store.types.
+type typeRef = int32
+
+// sharedTable holds one copy of each value that many relations share (a
+// date, a type id), numbered in the order they were first stored, so that
+// a relation holds 4 bytes where a pointer or a string would take 8 or 16.
+// Values are never changed or removed: a reader may keep a pointer into
+// the table (see filterView), and a table that grows leaves the values it
+// copied where readers can still see them.
+type sharedTable[T comparable] struct {
+	values []T
+	refs   map[T]int32
+}
+
+func newSharedTable[T comparable]() sharedTable[T] {
+	var zero T
+	return sharedTable[T]{values: []T{zero}, refs: map[T]int32{}}
+}
+
+// ref returns v's number, adding it when it is new.
+func (t *sharedTable[T]) ref(v T) int32 {
+	if n, ok := t.refs[v]; ok {
+		return n
+	}
+	n := int32(len(t.values))
+	t.values = append(t.values, v)
+	t.refs[v] = n
+	return n
 }
 
 // relExtra is what relations have in their sources and descriptions;
@@ -46,7 +79,15 @@ func (s *Store) view(n relNum, v *store.Relation) {
 // leave the caller's stack: filters read no more than they need.
 func (s *Store) filterView(n relNum, v *store.Relation) {
 	r := &s.rels[n]
-	v.ID, v.Type, v.FromID, v.ToID, v.Start, v.End = r.id, r.typ, r.from.ID, r.to.ID, r.start, r.end
+	v.ID, v.Type, v.FromID, v.ToID, v.Start, v.End = r.id, s.types.values[r.typ], r.from.ID, r.to.ID, s.date(r.start), s.date(r.end)
+}
+
+// date is the stored date numbered ref, nil for 0.
+func (s *Store) date(ref dateRef) *store.PartialDate {
+	if ref == 0 {
+		return nil
+	}
+	return &s.dates.values[ref]
 }
 
 // relation returns relation n as a new store.Relation for a caller to keep.
@@ -87,11 +128,7 @@ func (s *Store) storeRelations(rs []store.Relation) {
 	var added []relNum
 	for i := range rs {
 		r := &rs[i]
-		packed := rel{id: r.ID, typ: r.Type, from: s.byID[r.FromID], to: s.byID[r.ToID],
-			start: s.sharedDate(r.Start), end: s.sharedDate(r.End), extra: s.extra(r)}
-		if t := s.vocab.Type(r.Type); t != nil {
-			packed.typ = t.ID
-		}
+		packed := s.pack(r)
 		if n, ok := s.findRelation(r.ID); ok {
 			old := s.rels[n]
 			packed.id = old.id
@@ -117,6 +154,13 @@ func (s *Store) storeRelations(rs []store.Relation) {
 		added = append(added, n)
 	}
 	s.relOrder = mergeByID(s.relOrder, added, func(n relNum) string { return s.rels[n].id })
+}
+
+// pack is r as the store holds it, its ends stored; its sources and
+// descriptions are stored with it (see extra).
+func (s *Store) pack(r *store.Relation) rel {
+	return rel{id: r.ID, typ: s.types.ref(r.Type), from: s.byID[r.FromID], to: s.byID[r.ToID],
+		start: s.dateRef(r.Start), end: s.dateRef(r.End), extra: s.extra(r)}
 }
 
 // attach adds relation n to the lists of the entities at its ends, in id order.
@@ -181,13 +225,9 @@ func (s *Store) extra(r *store.Relation) int32 {
 	return i
 }
 
-func (s *Store) sharedDate(d *store.PartialDate) *store.PartialDate {
+func (s *Store) dateRef(d *store.PartialDate) dateRef {
 	if d == nil {
-		return nil
+		return 0
 	}
-	if shared, ok := s.dates[*d]; ok {
-		return shared
-	}
-	s.dates[*d] = d
-	return d
+	return s.dates.ref(*d)
 }
