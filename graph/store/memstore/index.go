@@ -27,6 +27,7 @@ func (s *Store) index(d *store.Dataset) {
 	s.entities, s.rels, s.relOrder, s.extras = nil, nil, nil, nil
 	s.freeRels, s.freeExtras = nil, nil
 	s.update(d)
+	s.names.compact()
 }
 
 // update adds the changed elements of d (new ids or new content) to the

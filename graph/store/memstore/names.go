@@ -51,6 +51,15 @@ func (ix nameIndex) add(e *store.Entity, keys []store.SearchKey) {
 	}
 }
 
+// compact gives every list exactly the room it uses: lists grown by
+// appending, entity by entity, keep up to half their room spare, which at
+// a million relations is megabytes of heap.
+func (ix nameIndex) compact() {
+	for p, list := range ix {
+		ix[p] = slices.Clip(slices.Clone(list))
+	}
+}
+
 // remove takes e out of the lists; the caller holds the write lock, so
 // the lists, which no reader keeps, are changed in place.
 func (ix nameIndex) remove(e *store.Entity, keys []store.SearchKey) {
@@ -91,7 +100,12 @@ func (ix nameIndex) candidates(words []string, all []*store.Entity) []*store.Ent
 type packedKeys string
 
 func packKeys(keys []store.SearchKey) packedKeys {
+	size := 0
+	for _, k := range keys {
+		size += len(k.Lang) + len(k.Text) + 3 // a tab, the flag, a line break
+	}
 	var b strings.Builder
+	b.Grow(size) // exactly: a store holds one per entity
 	for i, k := range keys {
 		if i > 0 {
 			b.WriteByte('\n')
