@@ -3,6 +3,8 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -11,7 +13,10 @@ import (
 
 // currentQuery reads what planning an edit depends on beside the
 // vocabulary: the stored sources, entities and relations whose ids the
-// edit puts, deletes or refers to, with their Meta properties, the
+// edit puts, deletes or names a version for, with their Meta properties,
+// the ids of the stored entities its relations end at (their existence is
+// all the plan needs of them, and reading them whole would make a batch of
+// relations read thousands of entities it does not change), the
 // relations that touch the entities it deletes, and the nodes of other
 // sections that hold the ids it puts (holderSubqueries). Nothing else of
 // the graph is read, so an import in many batches does not read the whole
@@ -25,6 +30,7 @@ func currentQuery(v *store.Vocabulary, relationIDs int, holders string) (string,
 	return fmt.Sprintf(`
 CALL { MATCH (d:SourceDocument) WHERE d.id IN $sources RETURN collect(properties(d)) AS sources }
 CALL { MATCH (n:Entity) WHERE n.id IN $entities RETURN collect(%[2]s) AS entities }
+CALL { MATCH (n:Entity) WHERE n.id IN $ends RETURN collect(n.id) AS ends }
 CALL { %[3]s RETURN collect(%[1]s) AS relations }
 CALL { MATCH (n:Entity)-[r]-() WHERE n.id IN $deleted RETURN collect(DISTINCT %[1]s) AS touching }%[4]s
 RETURN *`, relationMap("r"), entityMap("n"), relations, holders), nil
@@ -34,7 +40,7 @@ RETURN *`, relationMap("r"), entityMap("n"), relations, holders), nil
 // store.PlanEdit needs for e over the vocabulary v, and the stored
 // elements it holds.
 func readCurrent(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit, v *store.Vocabulary) (store.Current, *store.Dataset, error) {
-	var sourceIDs, entityIDs, relationIDs []string
+	var sourceIDs, entityIDs, endIDs, relationIDs []string
 	cites := func(cs []store.Citation) {
 		for _, c := range cs {
 			sourceIDs = append(sourceIDs, c.Source)
@@ -50,12 +56,14 @@ func readCurrent(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit
 	}
 	for _, r := range d.Relations {
 		relationIDs = append(relationIDs, r.ID)
-		entityIDs = append(entityIDs, r.FromID, r.ToID)
+		endIDs = append(endIDs, r.FromID, r.ToID)
 		cites(r.Sources)
 	}
-	// A deleted id names an entity or a relation: it is looked up as both.
-	entityIDs = append(entityIDs, e.Delete...)
-	relationIDs = append(relationIDs, e.Delete...)
+	// A deleted id, or one whose version the edit expects, names an entity
+	// or a relation: it is looked up as both.
+	named := append(slices.Clone(e.Delete), slices.Sorted(maps.Keys(e.Expect))...)
+	entityIDs = append(entityIDs, named...)
+	relationIDs = append(relationIDs, named...)
 
 	held, params, err := holderQuery(d, v)
 	if err != nil {
@@ -65,7 +73,8 @@ func readCurrent(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit
 	if err != nil {
 		return store.Current{}, nil, err
 	}
-	params["sources"], params["entities"], params["relations"], params["deleted"] = sourceIDs, entityIDs, relationIDs, nonNil(e.Delete)
+	params["sources"], params["entities"], params["ends"] = distinct(sourceIDs), distinct(entityIDs), distinct(endIDs)
+	params["relations"], params["deleted"] = distinct(relationIDs), nonNil(e.Delete)
 	rec, err := single(ctx, tx, cypher, params)
 	if err != nil {
 		return store.Current{}, nil, err
@@ -103,6 +112,15 @@ func readCurrent(ctx context.Context, tx neo4j.ManagedTransaction, e *store.Edit
 		return store.Current{}, nil, err
 	}
 	entities := idSet(stored.Entities, func(x store.Entity) string { return x.ID })
+	ends, err := value[[]any](rec, "ends")
+	if err != nil {
+		return store.Current{}, nil, err
+	}
+	for _, id := range ends {
+		if s, ok := id.(string); ok {
+			entities[s] = true
+		}
+	}
 	sources := idSet(stored.Sources, func(x store.SourceDocument) string { return x.ID })
 	return store.Current{
 		Known: store.Known{
@@ -136,6 +154,11 @@ func decodeWithMetas[T any](rec *neo4j.Record, key string, decode func(map[strin
 		}
 	}
 	return decodeMaps(list, key, decode)
+}
+
+// distinct returns ids sorted, once each, never nil (a Cypher list parameter).
+func distinct(ids []string) []string {
+	return nonNil(slices.Compact(slices.Sorted(slices.Values(ids))))
 }
 
 // nonNil returns ids, or an empty list for nil: a Cypher list parameter.

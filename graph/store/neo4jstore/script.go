@@ -31,7 +31,7 @@ func ScriptFor(d *store.Dataset) (*Script, error) {
 		}
 		sc.Schema = append(sc.Schema, stmt)
 	}
-	w, err := plan(&store.Dataset{}, d, nil)
+	w, err := plan(&store.Dataset{}, d, nil, false)
 	if err != nil {
 		return nil, store.Errorf(store.EINVALID, "%v", err)
 	}

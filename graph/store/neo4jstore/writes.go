@@ -12,8 +12,9 @@ import (
 )
 
 // batchSize is the most rows one UNWIND statement carries, which keeps
-// each Bolt message of a large Apply to a reasonable size.
-const batchSize = 1000
+// each Bolt message of a large Apply to a few megabytes; a batch of the
+// import (5000 elements into Neo4j) is one statement per kind of write.
+const batchSize = 5000
 
 // Statement is one parameterized Cypher write, run once per batch of
 // rows: its Cypher starts with rowsClause, which binds each row to row.
@@ -40,6 +41,10 @@ const (
 	mergeTypes    = rowsClause + `MERGE (t:RelationType {id: row.id}) SET t = row`
 	mergeSources  = rowsClause + `MERGE (d:SourceDocument {id: row.id}) SET d = row`
 	mergeEntities = rowsClause + `MERGE (n:Entity {id: row.id}) SET n = row`
+	// An entity or relation that the plan, read under the write lock, found
+	// new is created without the lookup and locks of a MERGE, which a bulk
+	// import pays for on every row; the id constraints still hold.
+	createEntities = rowsClause + `CREATE (n:Entity) SET n = row`
 	// An entity is deleted after its relations: store.PlanEdit listed them
 	// all, read under the write lock, so DETACH finds none left; it is
 	// used only once PlanEdit has approved the delete.
@@ -48,6 +53,11 @@ const (
 	deleteRelations = rowsClause + `MATCH (:Entity {id: row.from})-[r:%s {id: row.id}]->() DELETE r`
 	mergeRelations  = rowsClause + `MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
 MERGE (a)-[r:%s {id: row.props.id}]->(b) SET r = row.props`
+	// New relations of every type are created by one statement, the type
+	// given by each row (a dynamic type, checked by quoteType like every
+	// type written into Cypher).
+	createRelations = rowsClause + `MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
+CREATE (a)-[r:$(row.type)]->(b) SET r = row.props`
 )
 
 // planWrites turns an edit's plan into writes: the relations and entities
@@ -80,7 +90,7 @@ func planWrites(stored *store.Dataset, p *store.Plan) (*writes, error) {
 		entities[i] = map[string]any{"id": id}
 	}
 	w.add(deleteEntities, entities)
-	put, err := plan(stored, p.Write, p.Metas)
+	put, err := plan(stored, p.Write, p.Metas, true)
 	if err != nil {
 		return nil, err
 	}
@@ -93,8 +103,12 @@ func planWrites(stored *store.Dataset, p *store.Plan) (*writes, error) {
 // type and ends are its relationship's type and nodes, so a relation whose
 // type or ends change loses its old relationship first. The entities and
 // relations with a Meta in metas get its properties (metas.go); nil
-// writes none, as a script for an empty database does.
-func plan(stored, changed *store.Dataset, metas map[string]store.Meta) (*writes, error) {
+// writes none, as a script for an empty database does. With create, the
+// entities and relations that stored lacks are created rather than
+// merged: stored must then hold every stored one among changed, as a
+// plan's reads under the write lock do; a script, which may run against a
+// database that holds some of them, merges all.
+func plan(stored, changed *store.Dataset, metas map[string]store.Meta, create bool) (*writes, error) {
 	withMeta := func(id string, p props) props {
 		if m, ok := metas[id]; ok {
 			p.setMeta(m)
@@ -105,7 +119,18 @@ func plan(stored, changed *store.Dataset, metas map[string]store.Meta) (*writes,
 	w.add(mergeKinds, rows(changed.Vocabulary.EntityKinds, kindProps))
 	w.add(mergeTypes, rows(changed.Vocabulary.RelationTypes, typeProps))
 	w.add(mergeSources, rows(changed.Sources, sourceProps))
-	w.add(mergeEntities, rows(changed.Entities, func(e store.Entity) props { return withMeta(e.ID, entityProps(e)) }))
+	storedEntities := idSet(stored.Entities, func(e store.Entity) string { return e.ID })
+	var mergedEntities, createdEntities []map[string]any
+	for _, e := range changed.Entities {
+		row := map[string]any(withMeta(e.ID, entityProps(e)))
+		if create && !storedEntities[e.ID] {
+			createdEntities = append(createdEntities, row)
+		} else {
+			mergedEntities = append(mergedEntities, row)
+		}
+	}
+	w.add(mergeEntities, mergedEntities)
+	w.add(createEntities, createdEntities)
 
 	old := make(map[string]store.Relation, len(stored.Relations))
 	for _, r := range stored.Relations {
@@ -113,11 +138,22 @@ func plan(stored, changed *store.Dataset, metas map[string]store.Meta) (*writes,
 	}
 	moved := map[string][]map[string]any{}  // old type -> rows
 	merged := map[string][]map[string]any{} // type -> rows
+	var created []map[string]any
 	for _, r := range changed.Relations {
-		if o, ok := old[r.ID]; ok && (o.Type != r.Type || o.FromID != r.FromID || o.ToID != r.ToID) {
+		o, ok := old[r.ID]
+		if ok && (o.Type != r.Type || o.FromID != r.FromID || o.ToID != r.ToID) {
 			moved[o.Type] = append(moved[o.Type], map[string]any{"id": o.ID, "from": o.FromID})
 		}
-		merged[r.Type] = append(merged[r.Type], map[string]any{"from": r.FromID, "to": r.ToID, "props": map[string]any(withMeta(r.ID, relationProps(r)))})
+		row := map[string]any{"from": r.FromID, "to": r.ToID, "props": map[string]any(withMeta(r.ID, relationProps(r)))}
+		if create && !ok {
+			if _, err := quoteType(r.Type); err != nil {
+				return nil, err
+			}
+			row["type"] = r.Type
+			created = append(created, row)
+		} else {
+			merged[r.Type] = append(merged[r.Type], row)
+		}
 	}
 	for _, byType := range []struct {
 		cypher string
@@ -131,6 +167,7 @@ func plan(stored, changed *store.Dataset, metas map[string]store.Meta) (*writes,
 			w.add(fmt.Sprintf(byType.cypher, q), byType.rows[t])
 		}
 	}
+	w.add(createRelations, created)
 	return w, nil
 }
 
