@@ -48,9 +48,10 @@ bench/neo4j-graphql/node_modules/.package-lock.json: bench/neo4j-graphql/package
 	cd bench/neo4j-graphql && npm ci --no-audit --no-fund --loglevel=error
 
 # Import time and memory per relation of the embedded store at 10k, 100k
-# and 1M relations, written to docs/scale.md.
+# and 1M relations, and the same imports into Neo4j, written to docs/scale.md.
 bench-scale:
-	go run ./bench/scale -relations 10000,100000,1000000 -out docs/scale.md
+	eval "$$($(BENCH_NEO4J) scripts/neo4j.sh start)" && \
+	go run ./bench/scale -relations 10000,100000,1000000 -neo4j -out docs/scale.md
 
 neo4j-start:
 	@scripts/neo4j.sh start

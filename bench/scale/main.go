@@ -145,8 +145,12 @@ func writeMarkdown(path, command string, reports []*Report) error {
 	b.WriteString("The graph is the synthetic generator's (`storetest.Synthetic`, four relations per entity). ")
 	fmt.Fprintf(&b, "Import is `kgraph import`'s own code (`cli.Import`: the whole file checked, then applied in batches of %d, each synced to disk and recorded as one change) into a new data file; ", cli.DefaultBatchSize)
 	b.WriteString("load is opening that file again, as a restart does; heap is the live heap the loaded store holds after a full collection; RSS is the whole process's resident memory at that point. ")
-	b.WriteString("CPU is the processor time the process spent (every thread): the machine is shared, so elapsed times include waiting for its two cores, and the load average says how busy it was when each import started.\n\n")
+	b.WriteString("CPU is the processor time the process spent (every thread): the machine is shared, so elapsed times include waiting for its two cores, and the load average says how busy it was when each import started.")
 	neo4jCol := slices.ContainsFunc(reports, func(r *Report) bool { return r.Neo4jImport > 0 })
+	if neo4jCol {
+		fmt.Fprintf(&b, " Import into Neo4j is the same code into the Neo4j that NEO4J_URI names, emptied first, in batches of %d as `kgraph import` makes them there.", cli.Neo4jBatchSize)
+	}
+	b.WriteString("\n\n")
 	b.WriteString("| relations | entities | import | import CPU | load | load CPU | heap | heap per relation | RSS | data file | load average |")
 	if neo4jCol {
 		b.WriteString(" import into Neo4j |")

@@ -55,7 +55,8 @@ func importIntoNeo4j(ctx context.Context, t neo4jTarget, path string, progress i
 	}
 	defer s.Close()
 	started := time.Now()
-	_, err = cli.Import(ctx, s, dataset.File(path), cli.ImportOptions{}, progress)
+	// Batches as kgraph import makes them into Neo4j.
+	_, err = cli.Import(ctx, s, dataset.File(path), cli.ImportOptions{BatchSize: cli.Neo4jBatchSize}, progress)
 	if err != nil {
 		return 0, fmt.Errorf("import into Neo4j: %w", err)
 	}
