@@ -226,15 +226,21 @@ func compare(o options, relations int, command string, log io.Writer) error {
 	return nil
 }
 
-// scaleTable is the table lines of bench/scale's report at path, if any.
+// scaleTable is the table lines of bench/scale's report at path, and the
+// lines of its Goals section (which goals are met at the largest size, and
+// by how much the others are missed), if there is such a report.
 func scaleTable(path string) []string {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil
 	}
 	var table []string
+	section := ""
 	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "|") {
+		if strings.HasPrefix(line, "## ") {
+			section = line
+		}
+		if strings.HasPrefix(line, "|") || (section == "## Goals" && strings.HasPrefix(line, "- ")) {
 			table = append(table, line)
 		}
 	}

@@ -146,7 +146,23 @@ func writeReport(w io.Writer, systems []System, res Results, s Setup, chart stri
 	p("- Without its cache, kgraph on Neo4j sends one Cypher query per request for each operation of the mix, q2 included (the entity, its relations and their targets together): `TestMixQueriesPerRequestNeo4j` in graph/httpapi counts them.")
 	p("- q3 asks kgraph for `entityIds`, the neighbourhood's ids as a plain list, as (d)'s `@cypher` field returns them; `entities { id }` would cost gqlgen an object, and a goroutine, per entity.")
 	p("- Load average of the machine at the start and end of the run: %s and %s.", s.LoadStart, s.LoadEnd)
-	p("- The embedded store's memory and import time at 10k, 100k and 1M relations: [scale.md](scale.md) (`make bench-scale`).")
+	if len(s.ScaleTable) > 0 {
+		p("")
+		p("## Memory and import at scale")
+		p("")
+		p("From [scale.md](scale.md), which `make bench-scale` writes (its profiles say where the time and memory go and what would close each gap; [neo4j-import.md](neo4j-import.md) takes the import into Neo4j apart):")
+		p("")
+		blank := false
+		for _, line := range s.ScaleTable {
+			if goal := strings.HasPrefix(line, "- "); goal && !blank {
+				p("") // between the table and the goals
+				blank = true
+			}
+			p("%s", line)
+		}
+	} else {
+		p("- The embedded store's memory and import time at 10k, 100k and 1M relations: [scale.md](scale.md) (`make bench-scale`).")
+	}
 	for _, op := range mix.Operations {
 		for _, sys := range systems {
 			if c := res[op][sys.Key]; c.FirstError != "" {
