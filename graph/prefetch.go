@@ -66,7 +66,7 @@ func (r *queryResolver) entityWithRelations(ctx context.Context, id string) (e *
 		return nil, false
 	}
 	w, err := l.readWithEnds(ctx, []string{id}, filter)
-	if err != nil {
+	if err != nil || w == nil {
 		return nil, false
 	}
 	b, err := json.Marshal(filter)

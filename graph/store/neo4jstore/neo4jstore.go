@@ -150,7 +150,9 @@ func transact[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, work 
 	if deadline, ok := ctx.Deadline(); ok {
 		left := time.Until(deadline)
 		if left <= 0 {
-			return zero, store.ContextError(ctx)
+			// Not ContextError: the context's own timer may not have
+			// fired yet, and its Err would still be nil.
+			return zero, store.Errorf(store.ETIMEOUT, "%s", store.TimeoutMessage)
 		}
 		txConfig = append(txConfig, neo4j.WithTxTimeout(left))
 	}

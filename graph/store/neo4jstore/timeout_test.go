@@ -72,3 +72,21 @@ func TestNeo4jStopsTheTransactionAtTheDeadline(t *testing.T) {
 		t.Errorf("Neo4j stopped the query %s after it started, with a %s deadline", took, deadline)
 	}
 }
+
+// passedDeadline is a context whose deadline has passed while its own
+// timer has not fired yet: Err is still nil, as it is for a moment on a
+// busy machine.
+type passedDeadline struct{ context.Context }
+
+func (passedDeadline) Deadline() (time.Time, bool) { return time.Now().Add(-time.Millisecond), true }
+
+// TestAPassedDeadlineIsATimeout checks that a call made after its deadline
+// passed is a TIMEOUT error even before the context says so, never an
+// empty answer without an error.
+func TestAPassedDeadlineIsATimeout(t *testing.T) {
+	s := seededForTest(t)
+	got, err := s.RelationsOfWithEnds(passedDeadline{context.Background()}, []string{"croatia"}, store.RelationFilter{})
+	if store.ErrorCode(err) != store.ETIMEOUT || got != nil {
+		t.Fatalf("after the deadline: %v, %v; want a TIMEOUT error", got, err)
+	}
+}
